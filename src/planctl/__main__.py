@@ -1,0 +1,5 @@
+"""`python -m planctl` runs the command line."""
+
+from planctl.cli import main
+
+main()

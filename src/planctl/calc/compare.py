@@ -1,0 +1,113 @@
+"""Precision-aware comparison of a stated figure with one computed from other figures.
+
+A printed figure only tells its value to half a unit of its last digit, and so does each part
+added to make a total. A stated figure agrees with a computed one when their difference is
+within the sum of those half-units. A larger gap is *rounding* when the stated figure is printed
+more coarsely than its parts and misses by at most two units of its last digit (a warning), and
+*substantive* otherwise (an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from planctl.findings import Gap, Severity
+from planctl.quantity import Quantity, format_in
+
+ROUNDING_UNITS = 2
+
+
+class Verdict(StrEnum):
+    AGREES = "agrees"
+    ROUNDING = "rounding"
+    SUBSTANTIVE = "substantive"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The outcome of comparing `stated` with a value computed from `parts`."""
+
+    stated: Quantity
+    computed: Decimal  # base units
+    tolerance: Decimal  # base units
+    verdict: Verdict
+    truncated: bool  # the stated figure equals the computed one cut off, not rounded
+
+    @property
+    def agrees(self) -> bool:
+        return self.verdict is Verdict.AGREES
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self.verdict is Verdict.ROUNDING else Severity.ERROR
+
+    @property
+    def gap(self) -> Gap:
+        return Gap.between(self.stated.base, self.computed, self.stated.unit)
+
+    @property
+    def computed_text(self) -> str:
+        """The computed value in the stated figure's unit."""
+        return format_in(self.computed, self.stated.unit)
+
+    def explain(self) -> str:
+        """A short reading of the gap for the finding's message."""
+        if self.verdict is Verdict.ROUNDING:
+            rounded = format_in(
+                _to_digits(self.computed, self.stated, ROUND_HALF_UP), self.stated.unit
+            )
+            text = f"a rounding gap: the sum rounds to {rounded}"
+            if self.truncated:
+                text += "; the stated figure looks truncated rather than rounded"
+            return text
+        return "a substantive gap"
+
+
+def compare(
+    stated: Quantity, computed: Decimal, computed_tolerance: Decimal, *, finest_part: Decimal
+) -> Comparison:
+    """Compare `stated` with `computed` (base units) known to within `computed_tolerance`.
+
+    `finest_part` is the smallest last-digit unit (base units) among the figures behind
+    `computed`: a stated figure printed no more coarsely than its parts cannot be rounding.
+    """
+    tolerance = stated.tolerance + computed_tolerance
+    gap = abs(computed - stated.base)
+    truncated = _to_digits(computed, stated, ROUND_DOWN) == stated.base and gap > tolerance
+    if gap <= tolerance:
+        verdict = Verdict.AGREES
+    elif (
+        stated.ulp_base > finest_part
+        and gap <= ROUNDING_UNITS * stated.ulp_base + computed_tolerance
+    ):
+        verdict = Verdict.ROUNDING
+    else:
+        verdict = Verdict.SUBSTANTIVE
+    return Comparison(stated, computed, tolerance, verdict, truncated)
+
+
+def compare_sum(stated: Quantity, parts: Sequence[Quantity]) -> Comparison:
+    """Compare a stated total with the exact sum of its parts (all of one family)."""
+    return compare(
+        stated,
+        sum((part.base for part in parts), Decimal(0)),
+        sum((part.tolerance for part in parts), Decimal(0)),
+        finest_part=min(part.ulp_base for part in parts),
+    )
+
+
+def exceeds(stated: Quantity, parts: Sequence[Quantity]) -> Comparison | None:
+    """For a partial breakdown: the comparison when the parts exceed the whole, else None."""
+    comparison = compare_sum(stated, parts)
+    if comparison.agrees or comparison.computed <= stated.base:
+        return None
+    return comparison
+
+
+def _to_digits(value: Decimal, like: Quantity, rounding: str) -> Decimal:
+    """`value` (base units) cut to the printed digits of `like`, back in base units."""
+    in_unit = value / like.unit.factor
+    return in_unit.quantize(like.ulp, rounding=rounding) * like.unit.factor

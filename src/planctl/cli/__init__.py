@@ -1,0 +1,43 @@
+"""The command line: parse options, call the library, print, exit. Nothing else happens here.
+
+Exit codes: 0 no errors; 1 errors found in the plans; 2 usage error; 3 internal error (a bug);
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from planctl.cli import commands
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+app = typer.Typer(
+    name="planctl",
+    help="Check the figures of poverty-alleviation plans: totals, schedules, deadlines, exits.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+commands.register(app)
+
+
+def main() -> None:
+    """Entry point: run the app; a bug or Ctrl-C gets a short message, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.stderr.write("planctl: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except SystemExit:
+        raise
+    except Exception as error:
+        sys.stderr.write(
+            f"planctl: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in planctl; please report it with the command and the input file.\n"
+        )
+        sys.exit(EXIT_INTERNAL)

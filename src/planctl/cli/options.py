@@ -1,0 +1,39 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from planctl.report import FORMATS
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(FORMATS)}. Default: table on a terminal, text otherwise.",
+        show_default=False,
+    ),
+]
+OutputFileOption = Annotated[
+    str | None,
+    typer.Option("--output-file", "-o", help="Write the report to this file instead of stdout."),
+]
+
+
+def choose_format(given: str | None) -> str:
+    """The format asked for, or the right default for where the output goes."""
+    if given is not None:
+        if given not in FORMATS:
+            raise typer.BadParameter(
+                f"unknown format '{given}'; choose one of: {', '.join(FORMATS)}",
+                param_hint="--format",
+            )
+        return given
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:
+        return "github"
+    return "table" if sys.stdout.isatty() else "text"

@@ -1,0 +1,33 @@
+"""Sending a rendered report to stdout or, atomically, to a file."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Sequence
+
+import typer
+
+from planctl.atomic import write_atomic
+from planctl.engine import FileResult
+
+
+def emit(
+    results: Sequence[FileResult], fmt: str, output_file: str | None, strict: bool, command: str
+) -> None:
+    """Render `results` in `fmt` to stdout, or to `output_file` written atomically."""
+    from planctl.report import RenderOptions, renderer
+
+    render = renderer(fmt)
+    if output_file is None:
+        options = RenderOptions(color=sys.stdout.isatty(), strict=strict, command=command)
+        render(results, options, sys.stdout)
+        return
+    buffer = io.StringIO()
+    render(results, RenderOptions(color=False, width=120, strict=strict, command=command), buffer)
+    try:
+        write_atomic(output_file, buffer.getvalue())
+    except OSError as error:
+        raise typer.BadParameter(
+            f"cannot write {output_file}: {error.strerror or error}", param_hint="--output-file"
+        ) from None

@@ -1,0 +1,84 @@
+"""`planctl validate`: load, check and report plan files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from planctl.cli.options import FormatOption, OutputFileOption, choose_format
+
+HELP = """Check plan files: format, totals, cross-references, counts, shares, schedules, dates.
+
+PATHS are files, directories (searched for *.yaml and *.yml) or - for standard input; with none,
+plans/ under the current directory is checked. A bare name such as luoyang.yaml is also looked
+for under plans/.
+
+Examples:
+
+  planctl validate
+
+  planctl validate plans/luoyang.yaml --format json
+
+  planctl validate plans/ --select PC1 --ignore PC109 --strict
+
+Exit codes: 0 no errors, 1 errors found, 2 usage error, 3 internal error.
+"""
+
+
+def validate(
+    paths: Annotated[list[str] | None, typer.Argument(help="Plan files or directories.")] = None,
+    fmt: FormatOption = None,
+    output_file: OutputFileOption = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select", help="Only these rule codes or prefixes (PC101, PC1; repeatable)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    no_accepted: Annotated[
+        bool,
+        typer.Option("--no-accepted", help="Show every finding as if the plans accepted none."),
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
+    ] = False,
+    max_size: Annotated[
+        int,
+        typer.Option("--max-size", help="Refuse files larger than this many MiB.", min=1),
+    ] = 20,
+) -> None:
+    from planctl.cli.output import emit
+    from planctl.config import ConfigError, find_settings, split_codes
+    from planctl.discover import PathNotFoundError, discover
+    from planctl.engine import Options, check_file, exit_code
+
+    fmt = choose_format(fmt)
+    try:
+        settings = find_settings()
+    except ConfigError as error:
+        raise typer.BadParameter(str(error)) from None
+    options = Options(
+        select=tuple(split_codes(select)) if select else settings.select,
+        ignore=tuple(split_codes(ignore)) if ignore else settings.ignore,
+        strict=strict or settings.strict,
+        use_accepted=not no_accepted,
+        max_bytes=max_size * 1024 * 1024,
+    )
+    try:
+        files = discover(paths or [])
+    except PathNotFoundError as error:
+        raise typer.BadParameter(f"no such file or directory: {error.path}") from None
+    if not files:
+        raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
+    results = [check_file(file, options) for file in files]
+    emit(results, fmt, output_file, options.strict, "validate")
+    raise typer.Exit(0 if exit_zero else exit_code(results, options.strict))
+
+
+validate.__doc__ = HELP

@@ -1,0 +1,239 @@
+"""YAML text → plain data with exact numbers and the source position of every key and value.
+
+PyYAML's own constructors lose what planctl needs: they read `641.8` as a float, keep the last of
+two duplicate keys, read `no` as False, `012` as octal and `12:30` as base 60, and expand aliases
+without limit. So planctl lets PyYAML (its C parser when installed) build the node graph and turns
+nodes into data itself, resolving plain scalars by a small strict rule set and recording positions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from planctl.loader.errors import LoadError
+from planctl.location import Path, Position, format_path
+
+try:  # the C parser is several times faster; PyYAML without libyaml still works
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 100
+
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+(\.[0-9]*)?")
+_EXPONENT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_BOOL_11 = {"yes", "no", "on", "off", "y", "n"}
+_NON_FINITE = {".nan", ".inf", "-.inf", "+.inf"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the YAML itself, found while reading; reading goes on."""
+
+    message: str
+    path: Path
+    position: Position
+
+
+class YamlError(LoadError):
+    """The text is not YAML planctl can read at all; nothing was produced."""
+
+
+@dataclass(slots=True)
+class Document:
+    """A plan's data with where each part came from."""
+
+    data: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: Path) -> Position:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def locate_key(self, path: Path) -> Position:
+        """Where the key of `path` is written (falls back to the value's position)."""
+        return self.key_positions.get(path) or self.locate(path)
+
+
+def read_yaml(text: str) -> Document:
+    """Parse one YAML document into a `Document`; raises `YamlError` when it cannot be read."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"not valid YAML: {error}") from None
+    except RecursionError:
+        raise YamlError(f"the YAML nests deeper than planctl reads ({MAX_DEPTH} levels)") from None
+    document = Document(data=None)
+    if node is None:
+        return document
+    builder = _Builder(document)
+    document.data = builder.build(node, ())
+    return document
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else None
+    message = f"not valid YAML: {error.problem or 'cannot be read'}"
+    if error.context:
+        message += f" {error.context}"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message += " (a tab: YAML indentation must use spaces)"
+    return YamlError(message, position)
+
+
+class _Builder:
+    """Turns a composed node graph into data, refusing aliases and recording positions."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise YamlError(
+                f"the YAML nests deeper than {MAX_DEPTH} levels at {format_path(path[:5])}…",
+                _position(node),
+            )
+        if id(node) in self.seen:
+            raise _alias_error(node)
+        self.seen.add(id(node))
+        self.document.positions[path] = _position(node)
+        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+            raise YamlError(f"YAML tag {node.tag} is not supported in plan files", _position(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str | int, Any]:
+        result: dict[str | int, Any] = {}
+        first_seen: dict[str | int, Position] = {}
+        for key_node, value_node in node.value:
+            if id(key_node) in self.seen:
+                raise _alias_error(key_node)
+            key = self._key(key_node, path)
+            key_position = _position(key_node)
+            if key in first_seen:
+                self.document.problems.append(
+                    Problem(
+                        f"duplicate key '{key}': first at line {first_seen[key].line}, "
+                        f"again at line {key_position.line}; YAML would silently keep only the "
+                        "last one",
+                        (*path, key),
+                        key_position,
+                    )
+                )
+                continue
+            first_seen[key] = key_position
+            self.document.key_positions[(*path, key)] = key_position
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _key(self, node: yaml.Node, path: Path) -> str | int:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlError("a mapping key must be a plain name or year", _position(node))
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise YamlError(
+                "merge keys (<<) are not supported in plan files; write the keys out",
+                _position(node),
+            )
+        value = self._scalar(node, path)
+        if isinstance(value, bool) or value is None or not isinstance(value, (str, int)):
+            return str(node.value)
+        return value
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        text: str = node.value
+        if node.style:  # quoted or block scalars are always text
+            return text
+        lowered = text.lower()
+        if text in {"", "~"} or lowered == "null":
+            return None
+        if lowered in {"true", "false"}:
+            return lowered == "true"
+        if lowered in _BOOL_11:
+            return self._problem(
+                node,
+                path,
+                text,
+                f"'{text}' is read as a yes/no value by YAML 1.1 tools; quote it if it is a "
+                "name, or write true/false",
+            )
+        if _INT.fullmatch(text):
+            return int(text)
+        if _LEADING_ZERO.fullmatch(text):
+            return self._problem(
+                node,
+                path,
+                text,
+                f"'{text}' has a leading zero, which YAML 1.1 reads as an octal number; "
+                "remove the zero or quote it",
+            )
+        if _DECIMAL.fullmatch(text):
+            return Decimal(text)
+        if _EXPONENT.fullmatch(text):
+            return self._problem(
+                node,
+                path,
+                text,
+                f"'{text}' is in exponent notation, which YAML tools read inconsistently; "
+                "write the number in full digits",
+            )
+        if _SEXAGESIMAL.fullmatch(text):
+            return self._problem(
+                node,
+                path,
+                text,
+                f"'{text}' is read by YAML 1.1 as a base-60 number; quote it",
+            )
+        if lowered in _NON_FINITE:
+            return self._problem(
+                node, path, text, f"'{text}' is not a finite number; plans hold exact figures"
+            )
+        if _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return self._problem(node, path, text, f"'{text}' is not a valid date")
+        return text
+
+    def _problem(self, node: yaml.Node, path: Path, text: str, message: str) -> str:
+        self.document.problems.append(Problem(message, path, _position(node)))
+        return text
+
+
+def _alias_error(node: yaml.Node) -> YamlError:
+    return YamlError(
+        "anchors and aliases (&name, *name) are not supported in plan files: an alias repeats "
+        f"the content anchored at line {node.start_mark.line + 1}; write the content out",
+        _position(node),
+    )
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)

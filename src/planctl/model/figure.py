@@ -1,0 +1,178 @@
+"""Figures in the model: a printed quantity with where it is printed and what it restates.
+
+A field declares which unit families it accepts and, where the document may print a bare number,
+the unit that number is in. A figure is written as its printed text or as a mapping with a source,
+an id, links to other statements of the same quantity, or a declared unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+
+from planctl.quantity import Quantity, QuantityError, parse
+from planctl.units import family_label
+
+
+class Strict(BaseModel):
+    """Every plan model refuses unknown keys: a typo must not silently drop a figure."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+def _parse_quantity(value: Any) -> Quantity:
+    # Figures arrive here already combined with their declared unit by `Figure._coerce`.
+    if isinstance(value, Quantity):
+        return value
+    raise ValueError("a figure must be printed text such as 641.8亿元")
+
+
+QuantityField = Annotated[
+    Quantity,
+    PlainValidator(_parse_quantity),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": "a figure as printed, e.g. 641.8亿元"}),
+]
+
+_FIGURE_OBJECT_KEYS = {"value", "source", "id", "same_as", "also", "unit", "note", "of"}
+
+
+class Figure(Strict):
+    """One printed figure; `also` lists other places the same quantity is printed."""
+
+    value: QuantityField
+    source: str | None = None
+    id: str | None = None
+    same_as: str | None = None
+    also: list[Figure] = Field(default_factory=list)
+    unit: str | None = None
+    note: str | None = None
+    of: str | None = None
+    share: QuantityField | None = None
+
+    def statements(self) -> list[Figure]:
+        """This figure and every restatement of it, most precise first."""
+        return sorted([self, *self.also], key=lambda figure: figure.value.ulp_base)
+
+
+def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
+    """Turn printed text or a bare number into a figure mapping and parse its quantity."""
+
+    def coerce(raw: Any) -> Any:
+        if isinstance(raw, dict):
+            data = dict(raw)
+        elif isinstance(raw, (str, int, Decimal)) and not isinstance(raw, bool):
+            data = {"value": raw}
+        else:
+            return raw  # pydantic reports the wrong type
+        value = data.get("value")
+        unit = data.get("unit") or default_unit
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            value = str(value)
+            if unit is None:
+                raise ValueError(
+                    f"'{value}' has no unit; write it with its unit as printed, such as "
+                    f"{value}万元 or {value}人"
+                )
+        if isinstance(value, str):
+            try:
+                data["value"] = parse(value, unit)
+            except QuantityError as error:
+                raise ValueError(str(error)) from None
+        share = data.get("share")
+        if isinstance(share, (str, int, Decimal)) and not isinstance(share, bool):
+            try:
+                data["share"] = parse(str(share), "%")
+            except QuantityError as error:
+                raise ValueError(f"share: {error}") from None
+        also = data.get("also")
+        if isinstance(also, list):
+            data["also"] = [coerce(item) for item in also]
+        return data
+
+    return coerce
+
+
+def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Figure], Figure]:
+    allowed_set = frozenset(allowed) if allowed is not None else None
+
+    def check(figure: Figure) -> Figure:
+        for statement in (figure, *figure.also):
+            family = statement.value.family
+            if allowed_set is not None and not _admits(allowed_set, family):
+                raise ValueError(
+                    f"{statement.value.text} is {family_label(family)}; {what} must be "
+                    + " or ".join(sorted(family_label(f) for f in allowed_set))
+                )
+        return figure
+
+    return check
+
+
+def _admits(allowed: frozenset[str], family: str) -> bool:
+    return family in allowed or ("count" in allowed and family.startswith("count:"))
+
+
+_FIGURE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "description": "a figure as printed, e.g. 641.8亿元"},
+        {"type": "number"},
+        {
+            "type": "object",
+            "required": ["value"],
+            "additionalProperties": False,
+            "properties": {
+                "value": {"type": ["string", "number"]},
+                "source": {"type": "string"},
+                "id": {"type": "string"},
+                "same_as": {"type": "string"},
+                "also": {"type": "array", "items": {"type": ["string", "number", "object"]}},
+                "unit": {"type": "string"},
+                "note": {"type": "string"},
+                "of": {"type": "string"},
+                "share": {"type": ["string", "number"]},
+            },
+        },
+    ]
+}
+
+
+def figure_field(
+    families: Iterable[str] | None = None,
+    default_unit: str | None = None,
+    what: str = "this figure",
+) -> Any:
+    """The annotated type of a figure field accepting `families`, bare numbers in `default_unit`."""
+    return Annotated[
+        Figure,
+        BeforeValidator(_coerce(default_unit)),
+        AfterValidator(_families(families, what)),
+        WithJsonSchema(_FIGURE_SCHEMA),
+    ]
+
+
+AnyFigure = figure_field()
+Money = figure_field({"money"}, what="an amount of money")
+People = figure_field({"people"}, default_unit="人", what="a number of people")
+Households = figure_field({"households"}, default_unit="户", what="a number of households")
+Count = figure_field({"count"}, default_unit="个", what="a count")
+Beneficiaries = figure_field(
+    {"people", "households", "person-times", "count"},
+    what="beneficiaries (people, households, 人次, or counted units such as villages)",
+)
+Length = figure_field({"length"}, what="a length")
+Area = figure_field({"area"}, what="an area")
+Percent = figure_field({"percent"}, default_unit="%", what="a share")
+Share = figure_field({"percent"}, default_unit="%", what="a share")

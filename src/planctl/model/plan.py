@@ -1,0 +1,269 @@
+"""The plan model: what a poverty-alleviation plan states, section by section.
+
+The keys are short English words a person can type from the printed page; names, sections and
+figures are the document's own. See docs/plan-format.md for the format with a complete example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from planctl.model.figure import (
+    AnyFigure,
+    Area,
+    Beneficiaries,
+    Count,
+    Figure,
+    Households,
+    Length,
+    Money,
+    People,
+    Share,
+    Strict,
+)
+
+Year = Annotated[int, Field(ge=1949, le=2100, description="a calendar year, e.g. 2018")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Level(StrEnum):
+    """Administrative level of the plan's region."""
+
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    DISTRICT = "district"
+    ZONE = "zone"
+    TOWN = "town"
+
+
+class RegionKind(StrEnum):
+    """What a sub-region is under the poverty programme."""
+
+    NATIONAL_KEY = "national_key"  # 国家扶贫开发工作重点县
+    PROVINCIAL_KEY = "provincial_key"  # 省定扶贫开发工作重点县
+    POOR = "poor"  # a poor county, town or village of no stated level
+    NON_POOR = "non_poor"  # 非贫困县, 面上县
+    OTHER = "other"
+
+
+class Breakdown(StrEnum):
+    """How an item's children relate to it."""
+
+    EXHAUSTIVE = "exhaustive"  # the parts add up to the whole
+    PARTIAL = "partial"  # the parts are some of the whole and must not exceed it
+
+
+class RegionRef(Strict):
+    name: Text
+    level: Level | None = None
+    province: str | None = None
+    western: bool = Field(
+        default=False, description="in a western province: exit thresholds of 3% apply"
+    )
+
+
+class SourceDocument(Strict):
+    title: str | None = None
+    file: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+
+
+class DatedEvent(Strict):
+    what: Text
+    date: dt.date
+    source: str | None = None
+
+
+class PlanMeta(Strict):
+    title: Text
+    issuer: str | None = None
+    document: str | None = Field(default=None, description="文号, e.g. 洛政办〔2017〕67号")
+    issued: dt.date | None = None
+    region: RegionRef | None = None
+    period: tuple[Year, Year] | None = Field(default=None, description="[first year, last year]")
+    source: SourceDocument | None = None
+    dates: list[DatedEvent] = Field(default_factory=list)
+
+    @field_validator("period")
+    @classmethod
+    def _ordered(cls, period: tuple[int, int] | None) -> tuple[int, int] | None:
+        if period is not None and period[0] > period[1]:
+            raise ValueError(f"the period starts ({period[0]}) after it ends ({period[1]})")
+        return period
+
+
+class Baseline(Strict):
+    year: Year | None = None
+    poor_population: People | None = None
+    poor_households: Households | None = None
+    poor_villages: Count | None = None
+    poor_counties: Count | None = None
+    rural_population: People | None = None
+    source: str | None = None
+
+
+class Target(Strict):
+    name: Text
+    measure: Text = Field(description="people, villages, counties, households or free text")
+    value: Literal["all"] | AnyFigure | None = None
+    by: Year
+    source: str | None = None
+    note: str | None = None
+
+
+class Schedule(Strict):
+    name: Text
+    measure: str | None = None
+    years: dict[Year, AnyFigure]
+    total: AnyFigure | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Region(Strict):
+    name: Text
+    kind: RegionKind | None = None
+    tags: list[str] = Field(default_factory=list)
+    poor_population: People | None = None
+    poor_households: Households | None = None
+    poor_villages: Count | None = None
+    rural_population: People | None = None
+    exit_year: Year | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class RegionGroup(Strict):
+    name: Text
+    kinds: list[RegionKind]
+    poor_population: People | None = None
+    poor_households: Households | None = None
+    poor_villages: Count | None = None
+    rural_population: People | None = None
+    source: str | None = None
+
+
+class Regions(Strict):
+    source: str | None = None
+    items: list[Region] = Field(default_factory=list)
+    groups: list[RegionGroup] = Field(default_factory=list)
+
+
+class DeclaredCount(Strict):
+    name: Text
+    value: Count
+    of: str | None = Field(
+        default=None,
+        description="regions, budget, measures, or the id of a tree item; none: only stated",
+    )
+    depth: int = Field(default=1, ge=1, le=10)
+    kind: RegionKind | list[RegionKind] | None = None
+    names: list[str] | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Node(Strict):
+    """An item of the budget or of the facts tree; children nest to any depth."""
+
+    name: Text
+    value: AnyFigure | None = None
+    amount: Money | None = None
+    projects: Count | None = None
+    beneficiaries: Beneficiaries | None = None
+    length: Length | None = None
+    area: Area | None = None
+    share: Share | None = None
+    year: Year | None = None
+    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    owners: list[str] = Field(default_factory=list)
+    source: str | None = None
+    id: str | None = None
+    note: str | None = None
+    items: list[Node] = Field(default_factory=list)
+
+    def breakdown_of(self, measure: str) -> Breakdown:
+        """How the children's `measure` relates to this item's."""
+        if isinstance(self.breakdown, Breakdown):
+            return self.breakdown
+        return self.breakdown.get(measure, Breakdown.EXHAUSTIVE)
+
+
+class Budget(Strict):
+    total: Money | None = None
+    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    source: str | None = None
+    items: list[Node] = Field(default_factory=list)
+
+
+class Indicator(Strict):
+    name: Text
+    target: AnyFigure
+    by: Year | None = None
+    baseline: AnyFigure | None = None
+    region: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Rate(Strict):
+    name: Text
+    rate: AnyFigure
+    per: Text
+    per_year: bool = False
+    years: int | None = Field(default=None, ge=1, le=100)
+    count: AnyFigure | None = None
+    budget: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Measure(Strict):
+    name: Text
+    section: str | None = None
+    owners: list[str] = Field(default_factory=list)
+    source: str | None = None
+    note: str | None = None
+    items: list[Measure] = Field(default_factory=list)
+
+
+class Criterion(Strict):
+    name: Text
+    applies_to: list[RegionKind] = Field(default_factory=list)
+    measure: Text
+    threshold: AnyFigure
+    source: str | None = None
+    note: str | None = None
+
+
+class Acceptance(Strict):
+    rule: Text
+    at: Text
+    reason: Text
+
+
+class Plan(Strict):
+    """A whole plan file."""
+
+    plan: PlanMeta
+    baseline: Baseline | None = None
+    targets: list[Target] = Field(default_factory=list)
+    schedules: list[Schedule] = Field(default_factory=list)
+    regions: Regions | None = None
+    counts: list[DeclaredCount] = Field(default_factory=list)
+    budget: Budget | None = None
+    facts: list[Node] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    rates: list[Rate] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    accepted: list[Acceptance] = Field(default_factory=list)
+
+
+__all__ = ["Figure", "Node", "Plan"]

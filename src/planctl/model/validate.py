@@ -1,0 +1,97 @@
+"""Document → `Plan`, with every schema problem as a located finding (all, not just the first)."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planctl.findings import Finding
+from planctl.loader import Document
+from planctl.location import Path
+from planctl.model.plan import Plan
+
+SCHEMA_CODE = "PC003"
+
+
+def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
+    """Validate the document's data against the plan model."""
+    if not isinstance(document.data, dict):
+        kind = "empty" if document.data is None else f"a {_kind(document.data)}"
+        return None, [
+            Finding(
+                SCHEMA_CODE,
+                f"the file is {kind}; a plan is a mapping that starts with `plan:`",
+                (),
+                position=document.locate(()),
+            )
+        ]
+    try:
+        return Plan.model_validate(document.data), []
+    except ValidationError as error:
+        return None, [_finding(document, item) for item in error.errors(include_url=False)]
+
+
+def _finding(document: Document, error: Any) -> Finding:
+    path: Path = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = path[-1]
+        message = f"unknown key '{key}'"
+        suggestion = difflib.get_close_matches(str(key), sorted(_field_names()), n=1, cutoff=0.6)
+        if suggestion:
+            message += f"; did you mean '{suggestion[0]}'?"
+        return Finding(SCHEMA_CODE, message, path, position=document.locate_key(path))
+    if kind == "missing":
+        message = f"'{path[-1]}' is required here"
+        return Finding(SCHEMA_CODE, message, path, position=document.locate(path[:-1]))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind not in {"value_error", "assertion_error"} and "input" in error:
+        message += f" (got {_show(error['input'])})"
+    return Finding(SCHEMA_CODE, message, path, position=document.locate(path))
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic names union members in `loc` (`function-after[...]`, `literal['all']`); they are
+    # not part of the plan's own path.
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "list", "dict"})
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "single value"
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    """Every key the format knows, for "did you mean" suggestions."""
+    names: set[str] = set()
+    pending: list[type[BaseModel]] = [Plan]
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        names.update(model.model_fields)
+        for field in model.model_fields.values():
+            pending.extend(_models_in(field.annotation))
+    return frozenset(names)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found.extend(_models_in(argument))
+    metadata = getattr(annotation, "__origin__", None)
+    if metadata is not None and isinstance(metadata, type) and issubclass(metadata, BaseModel):
+        found.append(metadata)
+    return found

@@ -1,0 +1,35 @@
+"""Shared helpers: write a plan snippet to a file and check it the way the CLI does."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from planctl.engine import FileResult, Options, check_file
+
+MINIMAL = "plan: {title: 测试规划, period: [2016, 2020]}\n"
+
+CheckText = Callable[..., FileResult]
+
+
+@pytest.fixture
+def check_text(tmp_path: Path) -> CheckText:
+    """Check YAML text (dedented; the minimal plan header is added unless it has its own)."""
+
+    def check(text: str, options: Options | None = None, header: bool = True) -> FileResult:
+        body = textwrap.dedent(text)
+        if header and not body.lstrip().startswith("plan:"):
+            body = MINIMAL + body
+        path = tmp_path / "plan.yaml"
+        path.write_text(body, encoding="utf-8")
+        return check_file(str(path), options)
+
+    return check
+
+
+def codes_at(result: FileResult) -> set[tuple[str, str]]:
+    """(code, path) pairs: what tests compare, so rewording a message breaks nothing."""
+    return {(finding.code, finding.path_text) for finding in result.findings}

@@ -67,7 +67,11 @@ def test_qualifiers_become_bounds(text: str, bound: Bound | None) -> None:
 def test_declared_unit_applies_to_bare_numbers() -> None:
     assert parse("0.63", "%").base == Decimal("0.63")
     figure = parse("8万余", "人")
-    assert (figure.base, figure.bound, figure.unit_printed) == (Decimal(80000), Bound.MORE_THAN, False)
+    assert (figure.base, figure.bound, figure.unit_printed) == (
+        Decimal(80000),
+        Bound.MORE_THAN,
+        False,
+    )
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ COUNTERS = [
     "艘",
     "架",
     "口",
+    "级",
 ]
 
 # unit text -> (family, factor to the family base); the base unit itself has factor 1.

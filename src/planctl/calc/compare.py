@@ -67,7 +67,12 @@ class Comparison:
 
 
 def compare(
-    stated: Quantity, computed: Decimal, computed_tolerance: Decimal, *, finest_part: Decimal
+    stated: Quantity,
+    computed: Decimal,
+    computed_tolerance: Decimal,
+    *,
+    finest_part: Decimal,
+    rounding_units: int = ROUNDING_UNITS,
 ) -> Comparison:
     """Compare `stated` with `computed` (base units) known to within `computed_tolerance`.
 

@@ -8,7 +8,17 @@ Adding a rule means adding its module here; a test proves each is registered and
 from __future__ import annotations
 
 from planctl.checks import (
+    dates,
+    deadlines,
+    declared_counts,
+    mixed_units,
+    references,
+    regions,
+    restatements,
+    rollup,
+    schedules,
     schema,
+    shares,
     stale_acceptance,
     unreadable,
     yaml_ambiguity,
@@ -20,6 +30,16 @@ _MODULES = (
     yaml_ambiguity,
     schema,
     stale_acceptance,
+    rollup,
+    mixed_units,
+    restatements,
+    references,
+    declared_counts,
+    shares,
+    schedules,
+    regions,
+    dates,
+    deadlines,
 )
 
 RULES: dict[str, Rule] = {

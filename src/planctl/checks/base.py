@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from planctl.calc.compare import Comparison
 from planctl.findings import Finding, Severity
+from planctl.location import Path
 from planctl.model import Plan
 
 Check = Callable[[Plan], Iterator[Finding]]
@@ -37,4 +39,19 @@ def rule_from_module(module: ModuleType) -> Rule:
         severity=module.SEVERITY,
         doc=inspect.cleandoc(module.__doc__ or ""),
         check=getattr(module, "check", None),
+    )
+
+
+def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Finding:
+    """A finding for a stated figure that disagrees with the computed one, with the gap."""
+    stated = comparison.stated.text
+    return Finding(
+        code,
+        f"{what}: stated {stated}, computed {comparison.computed_text}, "
+        f"gap {comparison.gap} ({comparison.explain()})",
+        path,
+        severity=comparison.severity,
+        stated=stated,
+        computed=comparison.computed_text,
+        gap=comparison.gap,
     )

@@ -76,8 +76,9 @@ class SourceDocument(Strict):
 
 class DatedEvent(Strict):
     what: Text
-    date: dt.date
+    date: dt.date | Year = Field(description="a date, or only the year when that is all it prints")
     source: str | None = None
+    note: str | None = None
 
 
 class PlanMeta(Strict):
@@ -112,7 +113,7 @@ class Target(Strict):
     name: Text
     measure: Text = Field(description="people, villages, counties, households or free text")
     value: Literal["all"] | AnyFigure | None = None
-    by: Year
+    by: Year | None = Field(default=None, description="the year it is due; none if undated")
     source: str | None = None
     note: str | None = None
 
@@ -218,7 +219,9 @@ class Rate(Strict):
     per: Text
     per_year: bool = False
     years: int | None = Field(default=None, ge=1, le=100)
-    count: AnyFigure | None = None
+    count: AnyFigure | str | None = Field(
+        default=None, description="how many units the rate applies to: a figure, or its id"
+    )
     budget: str | None = None
     source: str | None = None
     note: str | None = None

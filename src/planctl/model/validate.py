@@ -31,17 +31,32 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     try:
         return Plan.model_validate(document.data), []
     except ValidationError as error:
-        return None, [_finding(document, item) for item in error.errors(include_url=False)]
+        findings: dict[Path, Finding] = {}
+        for item in error.errors(include_url=False):
+            finding = _finding(document, item)
+            findings.setdefault(finding.path, finding)  # a union reports each member: keep one
+        return None, list(findings.values())
+
+
+def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> Path:
+    """The error's location as a path into the plan, without pydantic's union member labels."""
+    path: Path = ()
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        candidate = (*path, part)
+        if candidate in document.positions or (last and kind in {"missing", "extra_forbidden"}):
+            path = candidate
+    return path
 
 
 def _finding(document: Document, error: Any) -> Finding:
-    path: Path = tuple(part for part in error["loc"] if not _is_union_tag(part))
     kind = error["type"]
+    path = _plan_path(document, tuple(error["loc"]), kind)
     if kind == "extra_forbidden":
         key = path[-1]
         message = f"unknown key '{key}'"
         suggestion = difflib.get_close_matches(str(key), sorted(_field_names()), n=1, cutoff=0.6)
-        if suggestion:
+        if suggestion and suggestion[0] != key:
             message += f"; did you mean '{suggestion[0]}'?"
         return Finding(SCHEMA_CODE, message, path, position=document.locate_key(path))
     if kind == "missing":
@@ -51,12 +66,6 @@ def _finding(document: Document, error: Any) -> Finding:
     if kind not in {"value_error", "assertion_error"} and "input" in error:
         message += f" (got {_show(error['input'])})"
     return Finding(SCHEMA_CODE, message, path, position=document.locate(path))
-
-
-def _is_union_tag(part: Any) -> bool:
-    # pydantic names union members in `loc` (`function-after[...]`, `literal['all']`); they are
-    # not part of the plan's own path.
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "list", "dict"})
 
 
 def _show(value: Any) -> str:

@@ -1,0 +1,59 @@
+"""The same target stated with different deadlines.
+
+Documents often restate their headline target ("all poor people exit") in several sections;
+when the years differ (2019 in one place, 2020 in another), readers cannot tell which one binds.
+Targets are the same when they have the same `measure` and the same value, where `all` and a
+value equal to the baseline count as the same.
+
+Passing: two statements of 贫困人口全部脱贫 both due 2020.
+
+Failing: one due 2019 and one due 2020.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planctl.checks.schedules import EXIT_MEASURES
+from planctl.findings import Finding, Severity
+from planctl.location import format_path
+from planctl.model import Figure, Plan, Target
+
+CODE = "PC110"
+TITLE = "conflicting deadlines for one target"
+SEVERITY = Severity.WARNING
+
+
+def check(plan: Plan) -> Iterator[Finding]:
+    first: dict[tuple[str, str], tuple[int, Target]] = {}
+    for position, target in enumerate(plan.targets):
+        key = (target.measure, _value_key(plan, target))
+        if key not in first:
+            first[key] = (position, target)
+            continue
+        earlier_position, earlier = first[key]
+        if earlier.by != target.by and None not in (earlier.by, target.by):
+            where = format_path(("targets", earlier_position))
+            yield Finding(
+                CODE,
+                f"{target.name}: due {target.by} here ({target.source or 'no section'}) but "
+                f"{earlier.by} at {where} ({earlier.source or 'no section'})",
+                ("targets", position, "by"),
+                stated=str(target.by),
+                computed=str(earlier.by),
+            )
+
+
+def _value_key(plan: Plan, target: Target) -> str:
+    if target.value is None or target.value == "all":
+        return "all"
+    assert isinstance(target.value, Figure)
+    field = EXIT_MEASURES.get(target.measure)
+    baseline: Figure | None = (
+        getattr(plan.baseline, field, None) if field and plan.baseline else None
+    )
+    if baseline is not None:
+        for statement in baseline.statements():
+            if statement.value.base == target.value.value.base:
+                return "all"
+    return f"{target.value.value.base}:{target.value.value.family}"

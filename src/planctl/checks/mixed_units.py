@@ -1,0 +1,37 @@
+"""A sum whose parts are in a different unit family from the whole, or from each other.
+
+Adding 人 to 户, or 个 to 所, is never meaningful; planctl refuses to add them and reports
+where. Units of one family (元, 万元, 亿元) convert exactly and are fine together.
+
+Passing: a total of `9.285亿元` with parts in 万元.
+
+Failing: `beneficiaries: 78750人` with a child `beneficiaries: 500户`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planctl.calc.sums import plan_sums
+from planctl.findings import Finding, Severity
+from planctl.model import Plan
+from planctl.units import family_label
+
+CODE = "PC102"
+TITLE = "units that do not mix in one sum"
+SEVERITY = Severity.ERROR
+
+
+def check(plan: Plan) -> Iterator[Finding]:
+    for total in plan_sums(plan):
+        family = total.stated.value.family
+        for part, path in total.parts:
+            if part.family != family:
+                yield Finding(
+                    CODE,
+                    f"{total.item.name} {total.measure}: the whole {total.stated.value.text} is "
+                    f"{family_label(family)} but this part, {part.text}, is "
+                    f"{family_label(part.family)}; they cannot be added",
+                    path,
+                    stated=part.text,
+                )

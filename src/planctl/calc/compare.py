@@ -59,7 +59,7 @@ class Comparison:
             rounded = format_in(
                 _to_digits(self.computed, self.stated, ROUND_HALF_UP), self.stated.unit
             )
-            text = f"a rounding gap: the sum rounds to {rounded}"
+            text = f"a rounding gap: the computed figure rounds to {rounded}"
             if self.truncated:
                 text += "; the stated figure looks truncated rather than rounded"
             return text

@@ -2,8 +2,9 @@
 
 Documents often restate their headline target ("all poor people exit") in several sections;
 when the years differ (2019 in one place, 2020 in another), readers cannot tell which one binds.
-Targets are the same when they have the same `measure` and the same value, where `all` and a
-value equal to the baseline count as the same.
+Exit targets (people, villages, households, counties) are the same when they have the same
+`measure` and value, where `all` and a value equal to the baseline count as the same; other
+targets must also have the same name.
 
 Passing: two statements of 贫困人口全部脱贫 both due 2020.
 
@@ -25,9 +26,13 @@ SEVERITY = Severity.WARNING
 
 
 def check(plan: Plan) -> Iterator[Finding]:
-    first: dict[tuple[str, str], tuple[int, Target]] = {}
+    first: dict[tuple[str, str, str], tuple[int, Target]] = {}
     for position, target in enumerate(plan.targets):
-        key = (target.measure, _value_key(plan, target))
+        # Exit targets are the same whatever their wording; other targets also need the same name.
+        name = (
+            "" if target.measure in EXIT_MEASURES or target.measure == "counties" else target.name
+        )
+        key = (target.measure, name, _value_key(plan, target))
         if key not in first:
             first[key] = (position, target)
             continue
@@ -39,6 +44,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                 f"{target.name}: due {target.by} here ({target.source or 'no section'}) but "
                 f"{earlier.by} at {where} ({earlier.source or 'no section'})",
                 ("targets", position, "by"),
+                severity=SEVERITY,
                 stated=str(target.by),
                 computed=str(earlier.by),
             )

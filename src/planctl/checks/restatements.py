@@ -52,10 +52,13 @@ def _agree(reference: Figure, restated: Figure, path: Path, link: str = "") -> I
             computed=first.text,
         )
         return
-    comparison = compare(second, first.base, first.tolerance, finest_part=first.ulp_base)
+    # The coarser statement is the one that may have been rounded from the finer one.
+    coarse, fine = (second, first) if second.ulp_base >= first.ulp_base else (first, second)
+    comparison = compare(coarse, fine.base, fine.tolerance, finest_part=fine.ulp_base)
     if comparison.agrees:
         return
-    finding = gap_finding(CODE, path, f"restatement of {first.text}{link}", comparison)
+    what = f"{second.text} restates {first.text}{link}"
+    finding = gap_finding(CODE, path, what, comparison)
     if first.number == second.number and first.unit != second.unit:
         finding = Finding(
             CODE,

@@ -220,7 +220,9 @@ class Rate(Strict):
     per_year: bool = False
     years: int | None = Field(default=None, ge=1, le=100)
     count: AnyFigure | str | None = Field(
-        default=None, description="how many units the rate applies to: a figure, or its id"
+        default=None,
+        union_mode="left_to_right",  # printed text is a figure first; only a non-figure is an id
+        description="how many units the rate applies to: a figure, or its id",
     )
     budget: str | None = None
     source: str | None = None

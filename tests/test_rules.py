@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import CheckText, codes_at
 
 from planctl.checks import RULES
 from planctl.engine import Options
 from planctl.findings import Severity
+from tests.conftest import CheckText, codes_at
 
 BUDGET = """
 budget:

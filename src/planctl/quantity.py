@@ -33,6 +33,7 @@ class Bound(StrEnum):
 
 _PREFIXES = {
     "不少于": Bound.AT_LEAST,
+    "至少": Bound.AT_LEAST,
     "不低于": Bound.AT_LEAST,
     "不超过": Bound.AT_MOST,
     "不高于": Bound.AT_MOST,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from planctl.cli import rules_command, schema_command, validate_command
+from planctl.cli import exit_check_command, rules_command, schema_command, validate_command
 
 
 def register(app: typer.Typer) -> None:
     app.command("validate")(validate_command.validate)
     app.command("rules")(rules_command.rules)
     app.command("schema")(schema_command.schema)
+    app.command("exit-check")(exit_check_command.exit_check)

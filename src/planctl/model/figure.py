@@ -149,30 +149,39 @@ _FIGURE_SCHEMA: dict[str, Any] = {
 }
 
 
-def figure_field(
+def figure_rules(
     families: Iterable[str] | None = None,
     default_unit: str | None = None,
     what: str = "this figure",
-) -> Any:
-    """The annotated type of a figure field accepting `families`, bare numbers in `default_unit`."""
-    return Annotated[
-        Figure,
+) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
+    """The validators of a figure field accepting `families`, bare numbers in `default_unit`."""
+    return (
         BeforeValidator(_coerce(default_unit)),
         AfterValidator(_families(families, what)),
         WithJsonSchema(_FIGURE_SCHEMA),
-    ]
+    )
 
 
-AnyFigure = figure_field()
-Money = figure_field({"money"}, what="an amount of money")
-People = figure_field({"people"}, default_unit="人", what="a number of people")
-Households = figure_field({"households"}, default_unit="户", what="a number of households")
-Count = figure_field({"count"}, default_unit="个", what="a count")
-Beneficiaries = figure_field(
+_ANY = figure_rules()
+_MONEY = figure_rules({"money"}, what="an amount of money")
+_PEOPLE = figure_rules({"people"}, default_unit="人", what="a number of people")
+_HOUSEHOLDS = figure_rules({"households"}, default_unit="户", what="a number of households")
+_COUNT = figure_rules({"count"}, default_unit="个", what="a count")
+_BENEFICIARIES = figure_rules(
     {"people", "households", "person-times", "count"},
     what="beneficiaries (people, households, 人次, or counted units such as villages)",
 )
-Length = figure_field({"length"}, what="a length")
-Area = figure_field({"area"}, what="an area")
-Percent = figure_field({"percent"}, default_unit="%", what="a share")
-Share = figure_field({"percent"}, default_unit="%", what="a share")
+_LENGTH = figure_rules({"length"}, what="a length")
+_AREA = figure_rules({"area"}, what="an area")
+_SHARE = figure_rules({"percent"}, default_unit="%", what="a share")
+
+# Written out so that type checkers see each field as a `Figure`.
+AnyFigure = Annotated[Figure, _ANY[0], _ANY[1], _ANY[2]]
+Money = Annotated[Figure, _MONEY[0], _MONEY[1], _MONEY[2]]
+People = Annotated[Figure, _PEOPLE[0], _PEOPLE[1], _PEOPLE[2]]
+Households = Annotated[Figure, _HOUSEHOLDS[0], _HOUSEHOLDS[1], _HOUSEHOLDS[2]]
+Count = Annotated[Figure, _COUNT[0], _COUNT[1], _COUNT[2]]
+Beneficiaries = Annotated[Figure, _BENEFICIARIES[0], _BENEFICIARIES[1], _BENEFICIARIES[2]]
+Length = Annotated[Figure, _LENGTH[0], _LENGTH[1], _LENGTH[2]]
+Area = Annotated[Figure, _AREA[0], _AREA[1], _AREA[2]]
+Share = Annotated[Figure, _SHARE[0], _SHARE[1], _SHARE[2]]

@@ -128,7 +128,7 @@ def test_references_to_unknown_or_duplicate_ids(check_text: CheckText) -> None:
     facts:
       - {name: a, value: {value: 1元, id: x}}
       - {name: b, value: {value: 1元, id: x}}
-      - {name: c, value: {value: 1元, same_as: y}}
+      - {name: c, value: {value: 1元, same_as: nowhere}}
     """
     assert codes_at(check_text(text, only("PC104"))) == {
         ("PC104", "facts[1].value.id"),

@@ -14,7 +14,10 @@ from planctl.loader import DEFAULT_MAX_BYTES, Document, LoadError, load
 from planctl.location import format_path, parse_path
 from planctl.model import Plan, to_plan
 
-UNREADABLE, AMBIGUOUS_YAML, STALE_ACCEPTANCE = "PC001", "PC002", "PC009"
+UNREADABLE, AMBIGUOUS_YAML, SCHEMA, STALE_ACCEPTANCE = "PC001", "PC002", "PC003", "PC009"
+# A file that cannot be read or is not in the plan format was not checked at all: selecting
+# rules must never make it look clean.
+ALWAYS_REPORTED = frozenset({UNREADABLE, AMBIGUOUS_YAML, SCHEMA})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def _finish(
     findings = [replace(finding, file=result.file) for finding in findings]
     if plan is not None and options.use_accepted:
         findings = _apply_acceptances(plan, findings, result, options)
-    findings = [finding for finding in findings if options.wants(finding.code)]
+    findings = [f for f in findings if f.code in ALWAYS_REPORTED or options.wants(f.code)]
     findings.sort(key=_order)
     result.findings = findings
     return result

@@ -3,7 +3,8 @@
 A printed figure only tells its value to half a unit of its last digit, and so does each part
 added to make a total. A stated figure agrees with a computed one when their difference is
 within the sum of those half-units. A larger gap is *rounding* when the stated figure is printed
-more coarsely than its parts and misses by at most two units of its last digit (a warning), and
+more coarsely than its parts and misses by at most one and a half units of its last digit (a
+warning), and
 *substantive* otherwise (an error).
 """
 
@@ -17,7 +18,9 @@ from enum import StrEnum
 from planctl.findings import Gap, Severity
 from planctl.quantity import Quantity, format_in
 
-ROUNDING_UNITS = 2
+# A coarse total that rounds its parts correctly is within half a unit of its last digit; one
+# that misses by up to one more unit was rounded or cut off carelessly, not miscalculated.
+ROUNDING_UNITS = Decimal("1.5")
 
 
 class Verdict(StrEnum):
@@ -72,7 +75,7 @@ def compare(
     computed_tolerance: Decimal,
     *,
     finest_part: Decimal,
-    rounding_units: int = ROUNDING_UNITS,
+    rounding_units: Decimal = ROUNDING_UNITS,
 ) -> Comparison:
     """Compare `stated` with `computed` (base units) known to within `computed_tolerance`.
 
@@ -86,7 +89,7 @@ def compare(
         verdict = Verdict.AGREES
     elif (
         stated.ulp_base > finest_part
-        and gap <= ROUNDING_UNITS * stated.ulp_base + computed_tolerance
+        and gap <= rounding_units * stated.ulp_base + computed_tolerance
     ):
         verdict = Verdict.ROUNDING
     else:

@@ -25,5 +25,5 @@ def share_comparison(stated: Quantity, part: Quantity, whole: Quantity) -> Compa
         middle.quantize(quantum),
         spread.quantize(quantum) + quantum,
         finest_part=Decimal(0),
-        rounding_units=1,
+        rounding_units=Decimal(1),
     )

@@ -7,8 +7,8 @@ one, or when some children state no figure, they must not exceed it.
 
 The comparison is precision-aware: `641.8亿元` only says 641.75-641.85亿元, so parts adding up to
 641.8006亿元 agree with it, while `97.751亿元` does not agree with parts adding up to
-977520.313万元 (97.7520313亿元). A gap of at most two units of the total's last printed digit,
-where the total is printed more coarsely than its parts, is reported as *rounding* (a warning,
+977520.313万元 (97.7520313亿元). A gap of at most one and a half units of the total's last
+printed digit, where the total is printed more coarsely than its parts, is *rounding* (a warning,
 saying whether the total looks truncated); any other gap is *substantive* (an error).
 
 Passing: `{name: 工程, amount: 1.5亿元, items: [{name: a, amount: 9000万元}, {name: b, amount:

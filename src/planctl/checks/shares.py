@@ -97,7 +97,9 @@ def _shares_add_up(item: TreeItem) -> Iterator[Finding]:
     shares = [node.share.value for node in nodes if node.share is not None]
     total = sum((share.base for share in shares), Decimal(0))
     tolerance = sum((share.tolerance for share in shares), Decimal(0))
-    comparison = compare(HUNDRED, total, tolerance, finest_part=Decimal(0), rounding_units=0)
+    comparison = compare(
+        HUNDRED, total, tolerance, finest_part=Decimal(0), rounding_units=Decimal(0)
+    )
     if not comparison.agrees:
         yield Finding(
             CODE,

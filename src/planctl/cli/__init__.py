@@ -33,7 +33,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("planctl: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except SystemExit:
+    except SystemExit as exit_:
+        if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            sys.stderr.write("planctl: interrupted\n")
         raise
     except Exception as error:
         sys.stderr.write(

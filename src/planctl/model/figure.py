@@ -106,11 +106,14 @@ def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
 
 
 def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Figure], Figure]:
+    """Check the unit family; a figure of a declared family (amounts, counts) is never negative."""
     allowed_set = frozenset(allowed) if allowed is not None else None
 
     def check(figure: Figure) -> Figure:
         for statement in (figure, *figure.also):
             family = statement.value.family
+            if allowed_set is not None and statement.value.base < 0:
+                raise ValueError(f"{statement.value.text}: {what} cannot be negative")
             if allowed_set is not None and not _admits(allowed_set, family):
                 raise ValueError(
                     f"{statement.value.text} is {family_label(family)}; {what} must be "

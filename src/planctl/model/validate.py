@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from planctl.location import Path
 from planctl.model.plan import Plan
 
 SCHEMA_CODE = "PC003"
+_SUGGESTION = re.compile(r"did you mean '([^']+)'")
 
 
 def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
@@ -35,7 +37,15 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         for item in error.errors(include_url=False):
             finding = _finding(document, item)
             findings.setdefault(finding.path, finding)  # a union reports each member: keep one
-        return None, list(findings.values())
+        # `titel` with "did you mean 'title'?" already says what the missing `title` would.
+        suggested = {
+            (*path[:-1], match.group(1))
+            for path, finding in findings.items()
+            if (match := _SUGGESTION.search(finding.message))
+        }
+        return None, [
+            f for p, f in findings.items() if p not in suggested or "required" not in f.message
+        ]
 
 
 def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> Path:
@@ -58,6 +68,11 @@ def _finding(document: Document, error: Any) -> Finding:
         suggestion = difflib.get_close_matches(str(key), sorted(_field_names()), n=1, cutoff=0.6)
         if suggestion and suggestion[0] != key:
             message += f"; did you mean '{suggestion[0]}'?"
+        elif str(key)[:1].isdigit():
+            message += (
+                "; inside {...} a comma separates entries, so a figure such as 48,805人 "
+                "splits in two: write it without thousands separators"
+            )
         return Finding(SCHEMA_CODE, message, path, position=document.locate_key(path))
     if kind == "missing":
         message = f"'{path[-1]}' is required here"

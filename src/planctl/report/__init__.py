@@ -28,6 +28,12 @@ FORMATS: dict[str, tuple[str, str]] = {
     ),
     "text": ("planctl.report.text", "one line per finding: file:line:col  path  message"),
     "json": ("planctl.report.json_report", "a stable JSON document (docs/json-output.md)"),
+    "github": (
+        "planctl.report.github",
+        "GitHub Actions annotations (default when GITHUB_ACTIONS=true; docs/ci.md)",
+    ),
+    "sarif": ("planctl.report.sarif", "SARIF 2.1.0 for code-scanning dashboards (docs/ci.md)"),
+    "junit": ("planctl.report.junit", "JUnit XML: a test suite per file, a test case per rule"),
 }
 
 

@@ -28,13 +28,24 @@ class Sum:
 
     @property
     def mixed(self) -> bool:
-        family = self.stated.value.family
-        return any(part.family != family for part, _ in self.parts)
+        """Whether some part cannot be added to the whole (people to households, 人 to 个)."""
+        return any(not addable(self.stated.value, part) for part, _ in self.parts)
+
+    def addable_parts(self) -> list[Quantity]:
+        """The parts that can be added to the whole."""
+        return [part for part, _ in self.parts if addable(self.stated.value, part)]
 
     @property
     def complete(self) -> bool:
         """All parts are stated and they are meant to add up to the whole."""
         return self.exhaustive and self.missing == 0
+
+
+def addable(whole: Quantity, part: Quantity) -> bool:
+    """Same family, or counts with different counters (19个 institutions + 9家 hospitals)."""
+    if whole.family == part.family:
+        return True
+    return whole.family.startswith("count:") and part.family.startswith("count:")
 
 
 def plan_sums(plan: Plan) -> Iterator[Sum]:

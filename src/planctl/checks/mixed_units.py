@@ -1,7 +1,9 @@
 """A sum whose parts are in a different unit family from the whole, or from each other.
 
-Adding 人 to 户, or 个 to 所, is never meaningful; planctl refuses to add them and reports
-where. Units of one family (元, 万元, 亿元) convert exactly and are fine together.
+Adding 人 to 户 is never meaningful; planctl refuses to add them and reports where (an error).
+Counts with different counters (19个 institutions and 9家 hospitals as 28个 projects) are
+added, with a warning that the counters differ. Units of one family (元, 万元, 亿元) convert
+exactly and are fine together.
 
 Passing: a total of `9.285亿元` with parts in 万元.
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planctl.calc.sums import plan_sums
+from planctl.calc.sums import addable, plan_sums
 from planctl.findings import Finding, Severity
 from planctl.model import Plan
 from planctl.units import family_label
@@ -27,11 +29,18 @@ def check(plan: Plan) -> Iterator[Finding]:
         family = total.stated.value.family
         for part, path in total.parts:
             if part.family != family:
+                counters = addable(total.stated.value, part)
                 yield Finding(
                     CODE,
                     f"{total.item.name} {total.measure}: the whole {total.stated.value.text} is "
                     f"{family_label(family)} but this part, {part.text}, is "
-                    f"{family_label(part.family)}; they cannot be added",
+                    f"{family_label(part.family)}; "
+                    + (
+                        "added as counts of different things"
+                        if counters
+                        else "they cannot be added"
+                    ),
                     path,
+                    severity=Severity.WARNING if counters else Severity.ERROR,
                     stated=part.text,
                 )

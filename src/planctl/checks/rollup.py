@@ -15,6 +15,9 @@ Passing: `{name: 工程, amount: 1.5亿元, items: [{name: a, amount: 9000万元
 6000万元}]}`.
 
 Failing: the same with `amount: 1.6亿元` (a substantive gap of 0.1亿元).
+
+Parts that cannot be added to the whole (PC102: 人 under 户) are left out, and the others
+must then not exceed the whole. Counts with different counters (个, 家) are added.
 """
 
 from __future__ import annotations
@@ -34,12 +37,12 @@ SEVERITY = Severity.ERROR
 
 def check(plan: Plan) -> Iterator[Finding]:
     for total in plan_sums(plan):
-        if total.mixed:
-            continue  # PC102 reports sums whose units do not mix
         stated = total.stated.statements()[0].value
-        parts = [part for part, _ in total.parts]
+        parts = total.addable_parts()
+        if not parts:
+            continue
         name = total.item.name
-        if total.complete:
+        if total.complete and not total.mixed:
             comparison = compare_sum(stated, parts)
             if not comparison.agrees:
                 yield gap_finding(CODE, total.path, f"{name} {total.measure}", comparison)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from planctl.engine import FileResult
+if TYPE_CHECKING:  # the engine pulls in the model; `--help` must not pay for it
+    from planctl.engine import FileResult
 
-Renderer = Callable[[Sequence[FileResult], "RenderOptions", TextIO], None]
+Renderer = Callable[[Sequence["FileResult"], "RenderOptions", TextIO], None]
 
 
 @dataclass(frozen=True, slots=True)

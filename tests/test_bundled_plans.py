@@ -34,7 +34,7 @@ def plan_of(name: str) -> Plan:
 def test_every_bundled_plan_validates_with_only_recorded_acceptances(name: str) -> None:
     result = checked(name)
     assert result.plan is not None
-    assert exit_code([result]) == 0, [f.message for f in result.findings if f.fails]
+    assert exit_code([result]) == 0, [f.message for f in result.findings if f.fails()]
     assert all(acceptance.reason for acceptance in result.plan.accepted)
 
 

@@ -80,7 +80,8 @@ class Finding:
         """`plans/luoyang.yaml:42:7`, or the file alone when there is no position."""
         return f"{self.file}:{self.position}" if self.position else self.file
 
-    @property
-    def fails(self) -> bool:
-        """Whether this finding, as it stands, makes the run fail (before --strict)."""
-        return self.severity is Severity.ERROR and self.accepted is None
+    def fails(self, strict: bool = False) -> bool:
+        """Whether this finding makes the run fail: an error not accepted (or a warning, strict)."""
+        if self.accepted is not None:
+            return False
+        return self.severity is Severity.ERROR or (strict and self.severity is Severity.WARNING)

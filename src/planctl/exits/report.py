@@ -10,6 +10,7 @@ from planctl.exits.simulate import Simulation
 from planctl.exits.verdicts import Status, Verdict
 from planctl.findings import Finding, Severity
 from planctl.loader import Document
+from planctl.location import format_path
 from planctl.quantity import format_decimal
 
 
@@ -181,8 +182,6 @@ def _summary(reports: list[ExitReport]) -> str:
 
 
 def _path(verdict: Verdict) -> str:
-    from planctl.location import format_path
-
     return format_path(verdict.path)
 
 

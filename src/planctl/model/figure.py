@@ -79,6 +79,8 @@ def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
             return raw  # pydantic reports the wrong type
         value = data.get("value")
         unit = data.get("unit") or default_unit
+        if unit is not None and not isinstance(unit, str):
+            raise ValueError(f"unit must be a unit such as 人 or 万元, not {unit!r}")
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             value = str(value)
             if unit is None:

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from planctl.checks import RULES, Rule
 from planctl.engine import STALE_ACCEPTANCE, UNREADABLE, FileResult
-from planctl.findings import Finding, Severity
+from planctl.findings import Finding
 from planctl.report import RenderOptions
 from planctl.report.text import format_finding
 
@@ -57,14 +57,14 @@ def suite_element(result: FileResult, strict: bool) -> ET.Element:
             skipped += 1
             continue
         own = [finding for finding in result.findings if finding.code == rule.code]
-        failing = [finding for finding in own if _fails(finding, strict)]
+        failing = [finding for finding in own if finding.fails(strict)]
         if failing:
             failures += 1
             failure = ET.SubElement(
                 case, "failure", message=_text(_failure_message(failing)), type=rule.code
             )
             failure.text = _lines(failing)
-        passing = [finding for finding in own if not _fails(finding, strict)]
+        passing = [finding for finding in own if not finding.fails(strict)]
         if passing:
             ET.SubElement(case, "system-out").text = _lines(passing)
     suite.set("tests", str(len(RULES)))
@@ -83,12 +83,6 @@ def _not_run(rule: Rule, result: FileResult) -> str | None:
     if result.plan is None and (rule.check is not None or rule.code == STALE_ACCEPTANCE):
         return "not checked: the file is not in the plan format"
     return None
-
-
-def _fails(finding: Finding, strict: bool) -> bool:
-    return finding.accepted is None and (
-        finding.severity is Severity.ERROR or (strict and finding.severity is Severity.WARNING)
-    )
 
 
 def _failure_message(failing: list[Finding]) -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from planctl.cli import exit_check_command, rules_command, schema_command, validate_command
+from planctl.cli import (
+    exit_check_command,
+    rules_command,
+    schema_command,
+    trace_command,
+    validate_command,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -12,3 +18,4 @@ def register(app: typer.Typer) -> None:
     app.command("rules")(rules_command.rules)
     app.command("schema")(schema_command.schema)
     app.command("exit-check")(exit_check_command.exit_check)
+    app.command("trace")(trace_command.trace)

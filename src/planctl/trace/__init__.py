@@ -1,0 +1,108 @@
+"""Provenance: trace every figure of a plan back to the source document it was typed from.
+
+`readable_plan(document)` builds the plan, leaving out parts that do not validate yet;
+`trace(...)` finds each figure, date and document number in the source text, preferring the
+section the plan names, and measures how many of the document's own figures the plan encodes.
+Nothing here prints: the `planctl trace` command renders the `TraceResult`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+
+from planctl.loader import Document
+from planctl.location import Path, Position
+from planctl.trace.coverage import Coverage, coverage
+from planctl.trace.items import Item, plan_items
+from planctl.trace.match import Match, Status, find
+from planctl.trace.partial import PartialPlan, Skipped, readable_plan
+from planctl.trace.sections import SectionMap
+from planctl.trace.source import SourceError, SourceText, read_source
+
+__all__ = [
+    "PartialPlan",
+    "SourceError",
+    "SourceText",
+    "Status",
+    "TraceResult",
+    "Traced",
+    "read_source",
+    "readable_plan",
+    "source_candidates",
+    "trace",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Traced:
+    """One plan item, where the plan states it, and where the source prints it."""
+
+    match: Match
+    path: Path  # the path in the plan file
+    position: Position
+
+    @property
+    def item(self) -> Item:
+        return self.match.item
+
+
+@dataclass(slots=True)
+class TraceResult:
+    """Everything `planctl trace` reports for one plan and its source."""
+
+    plan_file: str
+    source: SourceText
+    sections: SectionMap
+    traced: list[Traced] = field(default_factory=list)
+    skipped: list[tuple[Skipped, Position]] = field(default_factory=list)
+    coverage: Coverage | None = None
+
+    def count(self, status: Status) -> int:
+        return sum(1 for traced in self.traced if traced.match.status is status)
+
+    @property
+    def unknown_sections(self) -> list[str]:
+        """Section references that name no section of the source (or cannot be read)."""
+        seen: dict[str, None] = {}
+        for traced in self.traced:
+            resolved = traced.match.section
+            if resolved is not None and not resolved.exists:
+                seen.setdefault(resolved.reference)
+        return list(seen)
+
+    @property
+    def failed(self) -> bool:
+        return self.count(Status.NOT_FOUND) > 0
+
+
+def trace(
+    partial: PartialPlan, document: Document, plan_file: str, source: SourceText
+) -> TraceResult:
+    """Trace every item of a readable plan in `source` and measure the coverage."""
+    sections = SectionMap.of(source)
+    result = TraceResult(plan_file, source, sections)
+    if partial.plan is None:
+        return result
+    for item in plan_items(partial.plan):
+        path = partial.to_file(item.path)
+        result.traced.append(Traced(find(item, source, sections), path, _locate(document, path)))
+    result.skipped = [(skipped, document.locate(skipped.path)) for skipped in partial.skipped]
+    result.coverage = coverage(source, (traced.match for traced in result.traced))
+    return result
+
+
+def _locate(document: Document, path: Path) -> Position:
+    """Where the figure's printed text is: its `value` when written as a mapping."""
+    for candidate in ((*path, "value"), path):
+        if candidate in document.positions:
+            return document.positions[candidate]
+    return document.locate(path)
+
+
+def source_candidates(plan_file: str, named: str) -> list[str]:
+    """Where a plan's `source.file` may be: beside the plan file, then in the current directory."""
+    named_path = FilePath(named)
+    if named_path.is_absolute():
+        return [named]
+    return list(dict.fromkeys([str(FilePath(plan_file).parent / named_path), str(named_path)]))

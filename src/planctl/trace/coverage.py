@@ -1,0 +1,158 @@
+"""The figures a source document prints, and how many of them the plan encodes.
+
+A document figure is a number with a unit planctl knows (`641.8亿元`, `31.0975万人`, `669个`,
+`45.5％`, `五个`), or a number with `万`/`亿` whose unit is printed further on
+(`1.2万农村贫困人口`). Durations and ages are not counted, nor years and dates
+(`2018年`, `7月6日`), document numbers (`〔2017〕67号`), list numbering (`1．`) or bookmarks.
+Chinese numerals count only from 二 up, and not before words where they are not counts
+(`三次产业`, `四级航道`, `三位一体`) nor in slogans (`三个代表`); `一` is left out because
+`一批`, `一次` are idioms far more often than counts.
+
+A document figure is encoded when a plan item was found at that place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from planctl.quantity import QuantityError, parse
+from planctl.trace.match import Match
+from planctl.trace.noise import blank_noise
+from planctl.trace.patterns import SPACE, Form
+from planctl.trace.source import SourceText
+from planctl.units import known_units
+
+COUNTED_FAMILIES = {
+    "money",
+    "people",
+    "person-times",
+    "households",
+    "length",
+    "area",
+    "volume",
+    "weight",
+    "power",
+    "percent",
+}
+_CHINESE_NOT_COUNTERS = {"级", "位", "次"}
+_UNITS = "|".join(re.escape(u) for u in sorted(known_units(), key=len, reverse=True))
+_MULTIPLIERS = "百万|千万|十万|万|亿|千|百|十"
+_ARABIC = re.compile(
+    rf"(?<![\d.])(?P<number>\d+(?:\.\d+)?)(?!\.?\d){SPACE}(?P<qualifier>余|多)?{SPACE}"
+    rf"(?P<multiplier>{_MULTIPLIERS})?{SPACE}(?P<tail>余|多)?{SPACE}(?P<unit>{_UNITS})?"
+)
+_CHINESE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿第])"
+    r"(?P<number>[二两三四五六七八九十][零〇一二两三四五六七八九十百]*|一[十百][零〇一二三四五六七八九十]*)"
+    rf"(?![零〇一二两三四五六七八九十百千]){SPACE}(?P<tail>余|多)?(?P<unit>{_UNITS})"
+)
+_SLOGANS = re.compile(r"三个代表|四个全面|四个意识|四个自信|两个维护|两个确立|两个一百年")
+_NOT_A_UNIT_AFTER = re.compile(r"人(?:才|民|均)")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFigure:
+    """A figure printed in the source: where, and as what."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    family: str | None  # None when the unit is printed apart (`1.2万农村贫困人口`)
+
+    @property
+    def column(self) -> int:
+        return self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The document's figures and which of them the plan encodes."""
+
+    figures: tuple[DocumentFigure, ...]
+    encoded: frozenset[DocumentFigure]
+
+    @property
+    def missing(self) -> list[DocumentFigure]:
+        return [figure for figure in self.figures if figure not in self.encoded]
+
+    @property
+    def percent(self) -> Decimal | None:
+        if not self.figures:
+            return None
+        share = Decimal(len(self.encoded) * 100) / Decimal(len(self.figures))
+        return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def document_figures(source: SourceText) -> list[DocumentFigure]:
+    """Every figure with a unit printed in the source, in reading order."""
+    found: list[DocumentFigure] = []
+    for number, line in enumerate(source.lines, start=1):
+        blanked = _blank(line)
+        for match in _ARABIC.finditer(blanked):
+            figure = _arabic(number, match)
+            if figure is not None:
+                found.append(figure)
+        for match in _CHINESE.finditer(blanked):
+            if match.group("unit") in _CHINESE_NOT_COUNTERS:
+                continue
+            figure = _figure(number, match.start(), match.end(), match.group())
+            if figure is not None and _counted(figure.family) and figure.family != "money":
+                found.append(figure)
+    found.sort(key=lambda figure: (figure.line, figure.start))
+    return found
+
+
+def coverage(source: SourceText, matches: Iterable[Match]) -> Coverage:
+    """Which document figures a plan item was found at (firm matches only)."""
+    figures = document_figures(source)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for match in matches:
+        for occurrence in match.occurrences:
+            if occurrence.form is not Form.NUMBER:
+                spans.setdefault(occurrence.line, []).append((occurrence.start, occurrence.end))
+    encoded = frozenset(
+        figure
+        for figure in figures
+        if any(s < figure.end and figure.start < e for s, e in spans.get(figure.line, []))
+    )
+    return Coverage(tuple(figures), encoded)
+
+
+def _blank(line: str) -> str:
+    """The line with noise (dates, document and list numbers) and slogans as spaces."""
+    return _SLOGANS.sub(lambda match: " " * len(match.group()), blank_noise(line))
+
+
+def _arabic(line: int, match: re.Match[str]) -> DocumentFigure | None:
+    multiplier, unit = match.group("multiplier"), match.group("unit")
+    if unit and _NOT_A_UNIT_AFTER.match(match.string, match.start("unit")):
+        unit = None  # `369人才工程`: the unit character starts a word
+    if unit:
+        figure = _figure(line, match.start(), match.end(), match.group())
+        return figure if figure is not None and _counted(figure.family) else None
+    if multiplier and multiplier[-1] in "万亿":
+        end = match.start("multiplier") + len(multiplier)
+        tail = match.group("tail") or ""
+        end = match.end("tail") if tail else end
+        return DocumentFigure(line, match.start(), end, match.group()[: end - match.start()], None)
+    return None
+
+
+def _figure(line: int, start: int, end: int, text: str) -> DocumentFigure | None:
+    printed = "".join(text.split())
+    # `8万余人` prints the qualifier after the multiplier; the unit is what matters here.
+    for candidate in (printed, printed.replace("余", "").replace("多", "")):
+        try:
+            quantity = parse(candidate)
+        except QuantityError:
+            continue
+        return DocumentFigure(line, start, end, text.strip(), quantity.family)
+    return None
+
+
+def _counted(family: str | None) -> bool:
+    return family is not None and (family in COUNTED_FAMILIES or family.startswith("count:"))

@@ -1,0 +1,93 @@
+"""What a plan states that can be traced to its source: every figure, every date, the 文号.
+
+Each item keeps its path in the plan and the section it says it comes from: its own `source`, or
+else the nearest `source` (or a measure's `section`) of what contains it, so that the items of a
+budget line whose source is `第四章第一节` are looked for in 第四章第一节 first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from planctl.calc.walk import iter_figures
+from planctl.location import Path
+from planctl.model import Plan
+from planctl.quantity import Quantity
+from planctl.trace.patterns import Pattern, date_patterns, figure_patterns, text_patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One traceable statement of the plan."""
+
+    kind: str  # figure, share, date, document
+    path: Path
+    text: str
+    section: str | None
+    patterns: tuple[Pattern, ...]
+    quantity: Quantity | None = None
+
+
+def plan_items(plan: Plan) -> list[Item]:
+    """Every figure (and a figure's `share`), date and document number, in plan order."""
+    items = list(_dates(plan))
+    for figure, path in iter_figures(plan):
+        section = _section(plan, path)
+        items.append(_figure_item("figure", figure.value, path, section))
+        if figure.share is not None:
+            items.append(_figure_item("share", figure.share, (*path, "share"), section))
+    return items
+
+
+def _figure_item(kind: str, quantity: Quantity, path: Path, section: str | None) -> Item:
+    patterns = tuple(figure_patterns(quantity))
+    return Item(kind, path, quantity.text, section, patterns, quantity)
+
+
+def _dates(plan: Plan) -> Iterator[Item]:
+    meta = plan.plan
+    if meta.document:
+        patterns = tuple(text_patterns(meta.document))
+        yield Item("document", ("plan", "document"), meta.document, None, patterns)
+    if meta.issued:
+        yield _date_item(meta.issued, ("plan", "issued"), None)
+    if meta.source is not None and meta.source.date is not None:
+        yield _date_item(meta.source.date, ("plan", "source", "date"), None)
+    for index, event in enumerate(meta.dates):
+        yield _date_item(event.date, ("plan", "dates", index, "date"), event.source)
+
+
+def _date_item(value: dt.date | int, path: Path, section: str | None) -> Item:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return Item("date", path, text, section, tuple(date_patterns(value)))
+
+
+def _section(plan: Plan, path: Path) -> str | None:
+    """The figure's own source, else the nearest source or section of what contains it."""
+    found: str | None = None
+    node: Any = plan
+    for part in path:
+        node = _child(node, part)
+        if node is None:
+            break
+        for attribute in ("source", "section"):
+            value = getattr(node, attribute, None) if isinstance(node, BaseModel) else None
+            if isinstance(value, str) and value.strip():
+                found = value
+                break
+    return found
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, BaseModel):
+        return getattr(node, str(part), None)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    if isinstance(node, dict):
+        return node.get(part)
+    return None

@@ -1,0 +1,114 @@
+"""Looking for one item in the source: inside its section first, firm forms before loose ones.
+
+The search order is: firm forms (as printed, number and unit, unit apart) inside the item's
+section; the bare number inside the section; firm forms anywhere; the bare number anywhere. The
+first step that finds anything decides, and its occurrences are the item's. The bare number in
+the right section says more than the same figure elsewhere: most often the plan gives the number
+another unit than the one printed beside it (`三` with unit 个 where the text prints `三级`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planctl.trace.items import Item
+from planctl.trace.noise import noise_spans
+from planctl.trace.patterns import Form, Pattern
+from planctl.trace.sections import Resolved, SectionMap
+from planctl.trace.source import SourceText
+
+
+class Status(StrEnum):
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where an item is printed in the source: 1-based line, 0-based [start, end) columns."""
+
+    line: int
+    start: int
+    end: int
+    form: Form
+    in_section: bool | None
+
+    @property
+    def column(self) -> int:
+        return self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome for one item."""
+
+    item: Item
+    section: Resolved | None
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({occurrence.line for occurrence in self.occurrences})
+
+    @property
+    def status(self) -> Status:
+        count = len(self.lines)
+        if count == 0:
+            return Status.NOT_FOUND
+        return Status.FOUND if count == 1 else Status.AMBIGUOUS
+
+    @property
+    def form(self) -> Form | None:
+        return self.occurrences[0].form if self.occurrences else None
+
+    @property
+    def outside_section(self) -> bool:
+        """Found, but only outside the section the plan names (which the source has)."""
+        return (
+            bool(self.occurrences)
+            and self.section is not None
+            and self.section.exists
+            and not any(occurrence.in_section for occurrence in self.occurrences)
+        )
+
+    @property
+    def number_only(self) -> bool:
+        """Found only as the bare number: the unit printed next to it is not the plan's."""
+        return self.form is Form.NUMBER and self.item.kind != "date"
+
+
+def find(item: Item, source: SourceText, sections: SectionMap) -> Match:
+    """Search the source for `item` (see the module docstring for the order)."""
+    resolved = sections.resolve(item.section) if item.section else None
+    scope = resolved if resolved is not None and resolved.exists else None
+    firm = [p for p in item.patterns if p.form is not Form.NUMBER]
+    loose = [p for p in item.patterns if p.form is Form.NUMBER]
+    steps = [(firm, True), (loose, True)] if scope is not None else []
+    steps += [(firm, False), (loose, False)]
+    for patterns, inside in steps:
+        found = _search(patterns, source, scope, inside)
+        if found:
+            return Match(item, resolved, found)
+    return Match(item, resolved, ())
+
+
+def _search(
+    patterns: list[Pattern], source: SourceText, scope: Resolved | None, inside: bool
+) -> tuple[Occurrence, ...]:
+    """Occurrences of the first pattern that occurs (inside `scope` only, when `inside`)."""
+    for pattern in patterns:
+        found: list[Occurrence] = []
+        for number, line in enumerate(source.lines, start=1):
+            in_section = scope.contains(number) if scope is not None else None
+            if inside and not in_section:
+                continue
+            noise = noise_spans(line) if pattern.bare else []
+            for hit in pattern.regex.finditer(line):
+                if any(start < hit.end() and hit.start() < end for start, end in noise):
+                    continue
+                found.append(Occurrence(number, hit.start(), hit.end(), pattern.form, in_section))
+        if found:
+            return tuple(found)
+    return ()

@@ -1,0 +1,187 @@
+"""Search patterns for a printed figure, from the most faithful form to the loosest.
+
+`31.0975万人` is looked for as printed (qualifiers included), then as its number and unit, then as
+its number and multiplier with the unit printed further on (`1.2万农村贫困人口`), and last as
+the bare number, which only tells that the unit differs. Spaces between number, multiplier and
+unit are allowed (`2018 年`). A number never matches inside a longer one: `75` is not found in
+`1759`, `0.75` or `75.5`, and a Chinese numeral not inside a longer numeral (`七` in `十七`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planctl.quantity import Quantity
+from planctl.trace.source import normalise
+from planctl.units import known_multipliers, known_units
+
+SPACE = "[ \t\u00a0\u2002-\u200b\u202f\u205f\u3000]*"
+CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千"
+_ARABIC_BEFORE = r"(?<![\d.])"
+_ARABIC_AFTER = r"(?!\.?\d)"
+_CHINESE_BEFORE = rf"(?<![{CHINESE_NUMERALS}第])"
+_CHINESE_AFTER = rf"(?![{CHINESE_NUMERALS}])"
+_QUALIFIERS_BEFORE = (
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "超过",
+    "不足",
+    "不到",
+    "达到",
+    "约",
+    "近",
+)
+_QUALIFIERS_AFTER = ("以上", "以下", "左右")
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)|[" + CHINESE_NUMERALS + "]+")
+
+
+class Form(StrEnum):
+    """How a figure was found; the first three are firm matches, `number` only a hint."""
+
+    EXACT = "exact"  # as printed in the plan, qualifiers included
+    CORE = "core"  # number and unit (the qualifiers differ)
+    UNIT_APART = "unit_apart"  # number and multiplier, the unit printed further on
+    NUMBER = "number"  # the bare number: the unit next to it is not the plan's
+    DATE = "date"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One way a figure may be printed; a `bare` number is never looked for in dates, document
+    numbers or paragraph numbering (see `noise`)."""
+
+    form: Form
+    regex: re.Pattern[str]
+    bare: bool = False
+
+
+def _spaced(text: str) -> str:
+    """`text` as a regular expression that allows spaces between its characters' groups."""
+    return SPACE.join(re.escape(char) for char in text)
+
+
+def _number_regex(number: str) -> str:
+    if number[0] in CHINESE_NUMERALS:
+        return _CHINESE_BEFORE + re.escape(number)
+    return _ARABIC_BEFORE + re.escape(number)
+
+
+def _after(number: str) -> str:
+    return _CHINESE_AFTER if number[0] in CHINESE_NUMERALS else _ARABIC_AFTER
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A printed figure: qualifier, number, what stands between (`万`, `余`), unit, qualifier.
+
+    `unit` is the unit without its multiplier (`人` for `31.0975万人`); for a figure whose unit
+    was declared rather than printed it is the declared unit, and `printed` is False.
+    """
+
+    before: str
+    number: str
+    middle: str
+    unit: str
+    after: str
+    printed: bool
+
+    @property
+    def has_multiplier(self) -> bool:
+        return any(char in self.middle for char in "十百千万亿")
+
+
+def split(quantity: Quantity) -> Parts | None:
+    """The printed parts of `quantity.text`, or None when its number cannot be located."""
+    text = normalise(quantity.text.strip())
+    before = next((q for q in _QUALIFIERS_BEFORE if text.startswith(q)), "")
+    text = text.removeprefix(before)
+    after = next((q for q in _QUALIFIERS_AFTER if text.endswith(q) and len(text) > len(q)), "")
+    text = text.removesuffix(after) if after else text
+    match = _NUMBER_TEXT.match(text)
+    if match is None:
+        return None
+    number, rest = match.group(), "".join(text[match.end() :].split())
+    unit = normalise(quantity.unit.text)
+    if quantity.unit_printed:
+        base = _base_unit(unit)
+        if not rest.endswith(base):
+            return None
+        return Parts(before, number, rest.removesuffix(base), base, after, printed=True)
+    multiplier = rest.replace("余", "").replace("多", "")
+    return Parts(before, number, rest, unit.removeprefix(multiplier), after, printed=False)
+
+
+def _base_unit(unit: str) -> str:
+    """`万人` → `人`, `亿元` → `元`, `千米` stays (it is a unit of its own)."""
+    if unit in known_units():
+        return unit
+    for multiplier in sorted(known_multipliers(), key=len, reverse=True):
+        if unit.startswith(multiplier) and unit.removeprefix(multiplier) in known_units():
+            return unit.removeprefix(multiplier)
+    return unit
+
+
+def figure_patterns(quantity: Quantity) -> list[Pattern]:
+    """The patterns for one figure, most faithful first."""
+    parts = split(quantity)
+    if parts is None:
+        return text_patterns(quantity.text)
+    number = _number_regex(parts.number) + _after(parts.number)
+    amount = number + SPACE + _spaced(parts.middle) if parts.middle else number
+    core = amount + SPACE + _spaced(parts.unit)
+    patterns: list[Pattern] = []
+    if parts.printed:
+        if parts.before or parts.after:
+            exact = _spaced(parts.before) + SPACE + core + SPACE + _spaced(parts.after)
+            patterns.append(Pattern(Form.EXACT, re.compile(exact)))
+        patterns.append(Pattern(Form.CORE, re.compile(core)))
+        if parts.has_multiplier:
+            # `31.0975万` followed by anything that is not a unit: the unit comes later.
+            patterns.append(Pattern(Form.UNIT_APART, re.compile(amount + _NOT_A_UNIT)))
+    else:
+        # The unit was declared because the document prints the number without one: that form
+        # first, then the number with the declared unit. A bare Chinese numeral is too common a
+        # character to lead, so for `三` with unit 级 the printed `三级` comes first.
+        written = Pattern(Form.EXACT, re.compile(amount + _NOT_A_UNIT), bare=True)
+        together = Pattern(Form.CORE, re.compile(core))
+        chinese = parts.number[0] in CHINESE_NUMERALS
+        patterns.extend([together, written] if chinese else [written, together])
+    patterns.append(Pattern(Form.NUMBER, re.compile(number), bare=True))
+    return patterns
+
+
+def _not_a_unit() -> str:
+    units = sorted((u for u in known_units() if u not in {"%", "‰"}), key=len, reverse=True)
+    return rf"(?!{SPACE}(?:%|‰|{'|'.join(re.escape(u) for u in units)}))"
+
+
+_NOT_A_UNIT = _not_a_unit()
+
+
+def date_patterns(value: dt.date | int) -> list[Pattern]:
+    """A date as documents print it: `2017年7月6日`, `2017-07-06`, `2017.7.6`, `2015年底` for
+    the last day of 2015; a year alone."""
+    if isinstance(value, int):
+        # `2018年`, but also the 2018 of `2018-2020年`.
+        return [Pattern(Form.DATE, re.compile(_ARABIC_BEFORE + str(value) + _ARABIC_AFTER))]
+    year, month, day = str(value.year), f"0?{value.month}", f"0?{value.day}"
+    forms = [
+        f"{year}{SPACE}年{SPACE}{month}{SPACE}月{SPACE}{day}{SPACE}日",
+        rf"{year}[-./／]{month}[-./／]{day}(?!\d)",
+    ]
+    if (value.month, value.day) == (12, 31):
+        forms.append(f"{year}{SPACE}年{SPACE}(?:底|末)")  # 截至2015年底
+    elif (value.month, value.day) == (1, 1):
+        forms.append(f"{year}{SPACE}年{SPACE}(?:初)")
+    return [Pattern(Form.DATE, re.compile(rf"{_ARABIC_BEFORE}(?:{'|'.join(forms)})"))]
+
+
+def text_patterns(text: str) -> list[Pattern]:
+    """Printed text such as a document number, matched with any spacing."""
+    return [Pattern(Form.TEXT, re.compile(_spaced("".join(normalise(text).split()))))]

@@ -1,0 +1,75 @@
+"""The source document as lines of text, normalised for matching without moving any column.
+
+Documents print the same figure in several ways: full-width digits (`４８８０５`), a full-width
+percent sign (`％`), a full-width point (`３．５`). Each of these is one character standing for one
+ASCII character, so the normalised line has exactly the columns of the printed one and a match
+found in it points at the right place in the file. Word-processor bookmarks
+(`[bookmark: _Toc525829442]`) carry digits that are not figures: they are blanked with spaces of
+the same length, for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.loader import LoadError, read_bytes
+from planctl.loader.decode import decode
+
+# One character for one character, so that columns never move.
+_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+        "％": "%",
+        "．": ".",
+        "＋": "+",
+        "－": "-",
+    }
+)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """The source document cannot be read; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The document's lines as printed and as normalised for matching (same length each)."""
+
+    name: str
+    printed: tuple[str, ...]
+    lines: tuple[str, ...]
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<source>") -> SourceText:
+        printed = tuple(text.removeprefix("\ufeff").splitlines())
+        return cls(name, printed, tuple(normalise(line) for line in printed))
+
+    def excerpt(self, line: int, start: int, end: int, around: int = 12) -> str:
+        """The printed text of a match with a little context (1-based line, 0-based columns)."""
+        text = self.printed[line - 1]
+        before = text[max(0, start - around) : start].lstrip()
+        after = text[end : end + around].rstrip()
+        left = "…" if start - around > 0 and before else ""
+        right = "…" if end + around < len(text) and after else ""
+        return f"{left}{before}{text[start:end]}{after}{right}"
+
+
+def normalise(line: str) -> str:
+    """Fold full-width digits and signs to ASCII and blank bookmark markup, column for column."""
+    folded = line.translate(_FOLD)
+    return _BOOKMARK.sub(lambda match: " " * len(match.group()), folded)
+
+
+def read_source(path: str) -> SourceText:
+    """Read and decode the source document at `path`."""
+    if not Path(path).is_file():
+        raise SourceError(f"no such file: {path}")
+    try:
+        return SourceText.from_text(decode(read_bytes(path, MAX_SOURCE_BYTES)), path)
+    except LoadError as error:
+        raise SourceError(f"{path}: {error.message}") from None

@@ -12,6 +12,7 @@ from planctl.checks import (
     deadlines,
     declared_counts,
     mixed_units,
+    policy_rates,
     references,
     regions,
     restatements,
@@ -40,6 +41,7 @@ _MODULES = (
     regions,
     dates,
     deadlines,
+    policy_rates,
 )
 
 RULES: dict[str, Rule] = {

@@ -5,9 +5,15 @@ from __future__ import annotations
 import typer
 
 from planctl.cli import (
+    budget_command,
+    diff_command,
     exit_check_command,
+    export_command,
+    new_command,
     rules_command,
+    schedule_command,
     schema_command,
+    show_command,
     trace_command,
     validate_command,
 )
@@ -19,3 +25,9 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema_command.schema)
     app.command("exit-check")(exit_check_command.exit_check)
     app.command("trace")(trace_command.trace)
+    app.command("show")(show_command.show)
+    app.command("budget")(budget_command.budget)
+    app.command("schedule")(schedule_command.schedule)
+    app.command("diff")(diff_command.diff)
+    app.command("export")(export_command.export)
+    app.command("new")(new_command.new)

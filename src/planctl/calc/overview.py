@@ -1,0 +1,60 @@
+"""The headline of a plan: its exit targets, each with every deadline the document gives it.
+
+Plans restate their headline targets (all poor people exit, all poor villages and counties exit)
+in several chapters, sometimes with different years. An overview lists each headline measure
+once with the values and all the years it is given, so a reader sees the conflict at a glance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planctl.model import Figure, Plan
+
+HEADLINE_MEASURES = {
+    "people": "poor_population",
+    "households": "poor_households",
+    "villages": "poor_villages",
+    "counties": "poor_counties",
+}
+
+
+@dataclass(slots=True)
+class Headline:
+    """One headline measure: the values it is given and its deadlines (None: no year given)."""
+
+    measure: str
+    values: list[str] = field(default_factory=list)
+    deadlines: dict[int | None, list[str]] = field(default_factory=dict)  # year -> sources
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(year for year in self.deadlines if year is not None)
+
+
+def headline_targets(plan: Plan) -> list[Headline]:
+    """The exit targets (people, households, villages, counties), in that order."""
+    found: dict[str, Headline] = {}
+    for target in plan.targets:
+        if target.measure not in HEADLINE_MEASURES:
+            continue
+        headline = found.setdefault(target.measure, Headline(target.measure))
+        value = _value_text(plan, target.measure, target.value)
+        if value not in headline.values:
+            headline.values.append(value)
+        headline.deadlines.setdefault(target.by, []).append(target.source or "")
+    return [found[measure] for measure in HEADLINE_MEASURES if measure in found]
+
+
+def _value_text(plan: Plan, measure: str, value: object) -> str:
+    """The target's value; `all` (with the baseline) also for a value equal to the baseline."""
+    baseline: Figure | None = (
+        getattr(plan.baseline, HEADLINE_MEASURES[measure]) if plan.baseline else None
+    )
+    if isinstance(value, Figure) and (
+        baseline is None
+        or value.value.family != baseline.value.family
+        or value.value.base != baseline.value.base
+    ):
+        return value.value.text
+    return f"all ({baseline.value.text})" if baseline is not None else "all"

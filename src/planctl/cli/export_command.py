@@ -1,0 +1,190 @@
+"""`planctl export`: a plan as flat tables in CSV, xlsx or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from planctl.calc.tables import Table
+
+TARGETS = ("csv", "xlsx", "json")
+TABLE_NAMES = ("budget", "schedules", "regions", "indicators", "rates")
+BOM = "\ufeff"
+
+HELP = """Export a plan as flat tables: budget (every line with its full path, level, amount as
+printed and exactly in 元, projects, beneficiaries), schedules, regions, indicators and rates
+(with the cost each implies). docs/export.md lists the columns.
+
+csv: with -o FILE, one file per table next to FILE: -o out/luoyang.csv writes
+out/luoyang-budget.csv, out/luoyang-schedules.csv, ...; with a single --table, FILE itself.
+Files are UTF-8 with a byte-order mark, so Excel and WPS read the Chinese text. Without -o, the
+tables go to stdout (UTF-8, no mark), each after a line `# NAME` and separated by a blank line;
+a single --table prints a plain CSV.
+
+xlsx: one sheet per table; needs -o. Exact base-unit amounts are written both as numbers and,
+because spreadsheets keep only 15 significant digits, as text (the *_text columns).
+
+json: {"plan", "file", "tables": {NAME: [row objects]}}; exact numbers are strings.
+
+Files are replaced atomically: a reader never sees half a file.
+
+Examples:
+
+  planctl export luoyang --to csv -o out/luoyang.csv
+
+  planctl export luoyang --to xlsx -o luoyang.xlsx
+
+  planctl export luoyang --to csv --table budget > budget.csv
+
+  planctl export luoyang --to json | jq '.tables.budget[0]'
+
+Exit codes: 0 written, 1 the plan is not valid (its findings are printed), 2 usage error.
+"""
+
+
+def export(
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="A plan file, or a name under plans/.")
+    ],
+    to: Annotated[str, typer.Option("--to", "-t", help="csv, xlsx or json.")],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="The file to write (see above).")
+    ] = None,
+    tables: Annotated[
+        list[str] | None,
+        typer.Option("--table", help=f"Only this table ({', '.join(TABLE_NAMES)}); repeatable."),
+    ] = None,
+) -> None:
+    from planctl.calc.tables import plan_tables
+    from planctl.cli.plan_input import open_plan
+
+    if to not in TARGETS:
+        raise typer.BadParameter(f"choose one of {', '.join(TARGETS)}", param_hint="--to")
+    for name in tables or []:
+        if name not in TABLE_NAMES:
+            raise typer.BadParameter(
+                f"no table '{name}'; the tables are {', '.join(TABLE_NAMES)}", param_hint="--table"
+            )
+    if to == "xlsx" and output is None:
+        raise typer.BadParameter("xlsx is a binary file: give -o FILE.xlsx", param_hint="--output")
+    result = open_plan(plan)
+    assert result.plan is not None
+    chosen = [table for table in plan_tables(result.plan) if not tables or table.name in tables]
+    try:
+        if to == "csv":
+            _csv(chosen, output)
+        elif to == "json":
+            _json(result.plan.plan.title, result.file, chosen, output)
+        else:
+            assert output is not None
+            write_xlsx(chosen, output)
+    except OSError as error:
+        raise typer.BadParameter(
+            f"cannot write {error.filename or output}: {error.strerror or error}",
+            param_hint="--output",
+        ) from None
+
+
+export.__doc__ = HELP
+
+
+def _cell_text(value: object) -> str:
+    from decimal import Decimal
+
+    from planctl.quantity import format_decimal
+
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    return str(value)
+
+
+def csv_text(table: Table) -> str:
+    """One table as CSV text (header first, `\\r\\n` line ends as RFC 4180 has them)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_cell_text(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _csv(tables: list[Table], output: str | None) -> None:
+    from planctl.atomic import write_atomic
+
+    if output is None:
+        if len(tables) == 1:
+            typer.echo(csv_text(tables[0]), nl=False)
+            return
+        parts = [f"# {table.name}\r\n{csv_text(table)}" for table in tables]
+        typer.echo("\r\n".join(parts), nl=False)
+        return
+    target = Path(output)
+    if len(tables) == 1:
+        write_atomic(output, BOM + csv_text(tables[0]))
+        return
+    stem = target.name.removesuffix(target.suffix) if target.suffix else target.name
+    for table in tables:
+        write_atomic(str(target.with_name(f"{stem}-{table.name}.csv")), BOM + csv_text(table))
+
+
+def _json(title: str, file: str, tables: list[Table], output: str | None) -> None:
+    import json
+    from decimal import Decimal
+
+    from planctl.atomic import write_atomic
+    from planctl.quantity import format_decimal
+
+    def cell(value: object) -> object:
+        return format_decimal(value) if isinstance(value, Decimal) else value
+
+    data = {
+        "plan": title,
+        "file": file,
+        "tables": {
+            table.name: [
+                {column: cell(value) for column, value in zip(table.columns, row, strict=True)}
+                for row in table.rows
+            ]
+            for table in tables
+        },
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+
+
+def write_xlsx(tables: list[Table], output: str) -> None:
+    """One sheet per table, written to a temporary file beside `output` and renamed over it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from planctl.atomic import replacing
+
+    book = Workbook()
+    default = book.active
+    if default is not None:
+        book.remove(default)
+    for table in tables:
+        sheet = book.create_sheet(table.name)
+        sheet.append(list(table.columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(list(row))  # a Decimal becomes a number cell
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(table.columns, start=1):
+            longest = max([len(column), *(len(_cell_text(row[index - 1])) for row in table.rows)])
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = min(60, max(8, longest * 1.6))
+    with replacing(output) as temporary:
+        book.save(temporary)

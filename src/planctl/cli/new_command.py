@@ -1,0 +1,59 @@
+"""`planctl new`: start a plan file from a commented template."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+HELP = """Write a template plan for the region NAME: every section of the format with a short
+comment on each key and sample figures that agree with each other, so the file passes
+`planctl validate` as written. Replace the samples with the document's figures, validating as
+you go.
+
+Without -o the template is printed. An existing file is not overwritten unless --force.
+
+Examples:
+
+  planctl new 示例县 -o plans/shixian.yaml
+
+  planctl new 示例县 > draft.yaml
+
+Exit codes: 0 written, 2 usage error (such as an existing file without --force).
+"""
+
+
+def new(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The region (or plan) name, e.g. 示例县.")
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the template to this file.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    from pathlib import Path
+
+    from planctl.atomic import write_atomic
+    from planctl.template import plan_template
+
+    if not name.strip():
+        raise typer.BadParameter("give the region's name, e.g. 示例县", param_hint="NAME")
+    text = plan_template(name.strip())
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if Path(output).exists() and not force:
+        raise typer.BadParameter(
+            f"{output} exists; use --force to overwrite it", param_hint="--output"
+        )
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise typer.BadParameter(
+            f"cannot write {output}: {error.strerror or error}", param_hint="--output"
+        ) from None
+    typer.echo(f"wrote {output}; check it with: planctl validate {output}", err=True)
+
+
+new.__doc__ = HELP

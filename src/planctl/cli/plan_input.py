@@ -1,0 +1,36 @@
+"""Opening the one plan a calculator command works on.
+
+The calculators need a plan that fits the format; a plan that does not (a typo, a figure without
+a unit) gets its findings and the summary line on stderr and exit 1, the same as `validate`
+would report, instead of a crash or a half-computed screen.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from planctl.engine import FileResult
+
+
+def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
+    """Check the plan `name` (a path, or a bare name under plans/); exit 1 if it has no plan."""
+    from planctl.discover import PathNotFoundError, resolve_plan
+    from planctl.engine import check_file
+    from planctl.report import RenderOptions
+    from planctl.report.text import render
+
+    try:
+        path = resolve_plan(name)
+    except PathNotFoundError:
+        raise typer.BadParameter(
+            f"no such plan: {name} (give a path, or a name under plans/)", param_hint=param_hint
+        ) from None
+    result = check_file(path)
+    if result.plan is None:
+        sys.stdout.flush()
+        render([result], RenderOptions(), sys.stderr)
+        sys.stderr.write(f"planctl: {result.file} is not a valid plan; fix the errors above\n")
+        raise typer.Exit(1)
+    return result

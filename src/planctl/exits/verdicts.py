@@ -479,7 +479,11 @@ def _indicators(plan: Plan) -> Iterator[Verdict]:
 
 def _household_conditions(plan: Plan) -> Iterator[Verdict]:
     names = [t.name for t in plan.targets] + [i.name for i in plan.indicators]
-    names += [m.name for m in plan.measures]
+    pending = list(plan.measures)
+    while pending:
+        measure = pending.pop()
+        names.append(measure.name)
+        pending.extend(measure.items)
     if plan.budget:
         names += [item.name for item in plan.budget.items]
         names += [child.name for item in plan.budget.items for child in item.items]

@@ -1,0 +1,60 @@
+"""Every command answers every bad input with a message and a documented exit code.
+
+Runs each plan-reading command on each file of the bad-input corpus: no traceback, no
+internal error (exit 3), only 0 (nothing wrong for that command), 1 or 2.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planctl.cli import app
+
+runner = CliRunner()
+CORPUS = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))
+SOURCE_TEXT = "第一章\n规划资金641.8亿元，贫困人口31.0975万人。\n"
+
+COMMANDS = {
+    "validate": lambda plan, tmp: ["validate", plan],
+    "exit-check": lambda plan, tmp: ["exit-check", plan],
+    "trace": lambda plan, tmp: ["trace", plan, "--source", str(tmp / "source.txt")],
+    "show": lambda plan, tmp: ["show", plan],
+    "budget": lambda plan, tmp: ["budget", plan],
+    "schedule": lambda plan, tmp: ["schedule", plan],
+    "diff": lambda plan, tmp: ["diff", plan, str(CORPUS[0])],
+    "export": lambda plan, tmp: ["export", plan, "--to", "json", "-o", str(tmp / "out.json")],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("plan", CORPUS, ids=lambda path: path.name)
+def test_command_on_bad_input(command: str, plan: Path, tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    result = runner.invoke(app, COMMANDS[command](str(plan), tmp_path))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in {0, 1, 2}, result.output
+
+
+def test_ctrl_c_gives_a_short_message_and_exit_130() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planctl", "validate", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    time.sleep(1.0)  # let it start and block on standard input
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+    assert b"interrupted" in stderr

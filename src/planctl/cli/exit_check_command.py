@@ -39,7 +39,7 @@ def exit_check(
     import io
     import sys
 
-    from planctl.atomic import write_atomic
+    from planctl.cli.output import deliver
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.exits.report import render_table, render_text, report_data, to_findings
     from planctl.exits.run import criteria_text, exit_reports, filter_report
@@ -86,9 +86,6 @@ def exit_check(
             f"{result.file}: not checked: the plan does not validate "
             f"({len(result.findings)} findings; run planctl validate {result.file})\n"
         )
-    if output_file is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
-        write_atomic(output_file, buffer.getvalue())
+    deliver(buffer.getvalue(), output_file)
     failed = unchecked or any(report.failed for report in reports)
     raise typer.Exit(1 if failed else 0)

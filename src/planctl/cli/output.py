@@ -25,8 +25,17 @@ def emit(
         return
     buffer = io.StringIO()
     render(results, RenderOptions(color=False, width=120, strict=strict, command=command), buffer)
+    deliver(buffer.getvalue(), output_file)
+
+
+def deliver(text: str, output_file: str | None) -> None:
+    """Print `text`, or write it atomically to `output_file`; a file that cannot be written is a
+    usage error, not a crash."""
+    if output_file is None:
+        sys.stdout.write(text)
+        return
     try:
-        write_atomic(output_file, buffer.getvalue())
+        write_atomic(output_file, text)
     except OSError as error:
         raise typer.BadParameter(
             f"cannot write {output_file}: {error.strerror or error}", param_hint="--output-file"

@@ -70,7 +70,7 @@ def trace(
 ) -> None:
     import io
 
-    from planctl.atomic import write_atomic
+    from planctl.cli.output import deliver
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.loader import LoadError, load
     from planctl.trace import SourceError, read_source, readable_plan
@@ -112,12 +112,7 @@ def trace(
     else:
         buffer = io.StringIO()
         render(result, TraceOptions(missing, problems, color=False, width=160), buffer)
-        try:
-            write_atomic(output_file, buffer.getvalue())
-        except OSError as error:
-            raise typer.BadParameter(
-                f"cannot write {output_file}: {error.strerror or error}", param_hint="--output-file"
-            ) from None
+        deliver(buffer.getvalue(), output_file)
     raise typer.Exit(1 if result.failed else 0)
 
 

@@ -125,14 +125,13 @@ def render_text(reports: list[ExitReport], out: TextIO) -> None:
 
 def render_table(reports: list[ExitReport], out: TextIO, color: bool, width: int | None) -> None:
     """Rich tables: the years, then the verdicts."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(
-        file=out, force_terminal=color, no_color=not color, width=width, highlight=False
-    )
-    styles = {Status.PASS: "green", Status.FAIL: "bold red", Status.NOT_EVALUABLE: "yellow"}
+    from planctl.report.console import make_console
+
+    console = make_console(out, color, width)
+    styles = {Status.PASS: "ok", Status.FAIL: "error", Status.NOT_EVALUABLE: "warning"}
     for report in reports:
         years = Table(title=escape(f"{report.file}: {report.title}"), title_justify="left")
         years.add_column("year")

@@ -15,23 +15,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TextIO
 
 from rich.console import Console
-from rich.theme import Theme
 
 from planctl.quantity import format_decimal
+from planctl.report.console import make_console
 from planctl.units import Unit
 
 PIPE_WIDTH = 200
 SIGNIFICANT = 6
-
-THEME = Theme(
-    {
-        "error": "bold red",
-        "warning": "yellow",
-        "ok": "green",
-        "dim": "dim",
-        "head": "bold",
-    }
-)
 
 
 def console(out: TextIO | None = None) -> Console:
@@ -39,15 +29,7 @@ def console(out: TextIO | None = None) -> Console:
     stream = out or sys.stdout
     terminal = stream.isatty()
     width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or PIPE_WIDTH
-    return Console(
-        file=stream,
-        theme=THEME,
-        width=width,
-        force_terminal=terminal,
-        no_color=not terminal,
-        highlight=False,
-        soft_wrap=False,
-    )
+    return make_console(stream, terminal, width)
 
 
 def rounded(value: Decimal, significant: int = SIGNIFICANT, min_places: int = 2) -> str:

@@ -5,37 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from rich.theme import Theme
 
 from planctl.engine import FileResult
 from planctl.report import RenderOptions
+from planctl.report.console import make_console
 from planctl.report.summary import Summary
-
-THEME = Theme(
-    {
-        "error": "bold red",
-        "warning": "yellow",
-        "info": "cyan",
-        "accepted": "dim",
-        "ok": "green",
-        "file": "bold",
-    }
-)
 
 
 def render(results: Sequence[FileResult], options: RenderOptions, out: TextIO) -> None:
-    console = Console(
-        file=out,
-        theme=THEME,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        soft_wrap=False,
-    )
+    console = make_console(out, options.color, options.width)
     for result in results:
         if not result.findings:
             console.print(f"[ok]✓[/] [file]{escape(result.file)}[/]")

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from rich.theme import Theme
 
 from planctl.location import format_path
+from planctl.report.console import make_console
 from planctl.trace import TraceResult
 from planctl.trace.render import TraceOptions, message, severity, shown, summary_lines
 
-THEME = Theme(
-    {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green", "dim": "dim"}
-)
-
 
 def render(result: TraceResult, options: TraceOptions, out: TextIO) -> None:
-    console = Console(
-        file=out,
-        theme=THEME,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        soft_wrap=False,
-    )
+    console = make_console(out, options.color, options.width)
     table = Table(title=escape(f"{result.plan_file} ← {result.source.name}"), title_justify="left")
     for column in ("where", "figure", "section", "result", "in the source"):
         table.add_column(column, overflow="fold")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from planctl.units import Unit, family_label, known_multipliers, known_units, lookup
+from planctl.units import MULTIPLIERS, Unit, family_label, known_multipliers, known_units, lookup
 
 
 class QuantityError(ValueError):
@@ -85,39 +85,31 @@ class Quantity:
     unit: Unit
     bound: Bound | None = None
     unit_printed: bool = True
+    # Derived once: the checks read them for every figure of every sum.
+    base: Decimal = field(init=False, repr=False, compare=False)
+    ulp: Decimal = field(init=False, repr=False, compare=False)
+    ulp_base: Decimal = field(init=False, repr=False, compare=False)
+    tolerance: Decimal = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # `base`: the exact value in the family's base unit. `ulp`: one unit of the last
+        # printed digit (0.1 for `641.8亿元`), `ulp_base` the same in the base unit.
+        # `tolerance`: half of that, what printing may have lost; counts of indivisible things
+        # (people, households, items) printed to the single unit are exact: 48805人 is not
+        # 48805±0.5人.
+        exponent = self.number.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite by construction
+        ulp = Decimal(1).scaleb(min(exponent, 0))
+        ulp_base = ulp * self.unit.factor
+        exact = self.unit.discrete and ulp_base <= 1
+        object.__setattr__(self, "base", self.number * self.unit.factor)
+        object.__setattr__(self, "ulp", ulp)
+        object.__setattr__(self, "ulp_base", ulp_base)
+        object.__setattr__(self, "tolerance", Decimal(0) if exact else ulp_base / 2)
 
     @property
     def family(self) -> str:
         return self.unit.family
-
-    @property
-    def base(self) -> Decimal:
-        """The exact value in the family's base unit."""
-        return self.number * self.unit.factor
-
-    @property
-    def ulp(self) -> Decimal:
-        """One unit of the last printed digit, in the printed unit (0.1 for `641.8亿元`)."""
-        exponent = self.number.as_tuple().exponent
-        assert isinstance(exponent, int)  # finite by construction
-        return Decimal(1).scaleb(min(exponent, 0))
-
-    @property
-    def ulp_base(self) -> Decimal:
-        """One unit of the last printed digit, in the base unit."""
-        return self.ulp * self.unit.factor
-
-    @property
-    def tolerance(self) -> Decimal:
-        """Half a unit of the last printed digit, in the base unit: what printing may have lost.
-
-        Counts of indivisible things (people, households, items) printed to the single unit are
-        exact: 48805人 is not 48805±0.5人.
-        """
-        ulp_base = self.ulp_base
-        if self.unit.discrete and ulp_base <= 1:
-            return Decimal(0)
-        return ulp_base / 2
 
     def in_unit(self, unit: Unit) -> Decimal:
         """The exact value expressed in another unit of the same family."""
@@ -187,10 +179,10 @@ def parse(text: str, default_unit: str | None = None) -> Quantity:
     # `8万余` prints a multiplier, a qualifier and no unit: the qualifier may follow the multiplier.
     for word, word_bound in _AFTER_NUMBER.items():
         multiplier, _, tail = rest.partition(word)
-        if tail == "" and multiplier in known_multipliers() and rest.endswith(word):
+        if tail == "" and multiplier in MULTIPLIERS and rest.endswith(word):
             bound, rest = bound or word_bound, multiplier
     unit_printed = True
-    if not rest or rest in known_multipliers():
+    if not rest or rest in MULTIPLIERS:
         if default_unit is None:
             raise QuantityError(
                 f"'{original}' has no unit; write it with its unit as printed, such as "

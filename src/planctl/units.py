@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +159,17 @@ def family_label(family: str) -> str:
     return FAMILY_LABELS.get(family, family)
 
 
+_LONGEST_MULTIPLIER_FIRST = tuple(sorted(MULTIPLIERS, key=len, reverse=True))
+
+
+@cache
 def lookup(text: str) -> Unit | None:
     """The unit printed as `text` (`万元`, `公里`, `%`), or None when it is not known."""
     text = text.replace("％", "%")
     if text in _BASE_UNITS:
         family, factor = _BASE_UNITS[text]
         return Unit(text, family, Decimal(factor))
-    for prefix in sorted(MULTIPLIERS, key=len, reverse=True):
+    for prefix in _LONGEST_MULTIPLIER_FIRST:
         rest = text.removeprefix(prefix)
         if rest != text and rest in _BASE_UNITS:
             family, factor = _BASE_UNITS[rest]

@@ -48,8 +48,23 @@ def addable(whole: Quantity, part: Quantity) -> bool:
     return whole.family.startswith("count:") and part.family.startswith("count:")
 
 
-def plan_sums(plan: Plan) -> Iterator[Sum]:
-    """Every sum in the budget and facts trees that has a stated whole and at least one part."""
+def plan_sums(plan: Plan) -> list[Sum]:
+    """Every sum in the budget and facts trees that has a stated whole and at least one part.
+
+    Several rules read the same sums of the same plan one after another: they are built once
+    for the plan checked last.
+    """
+    if _last and _last[0][0] is plan:
+        return _last[0][1]
+    sums = list(_sums(plan))
+    _last[:] = [(plan, sums)]
+    return sums
+
+
+_last: list[tuple[Plan, list[Sum]]] = []
+
+
+def _sums(plan: Plan) -> Iterator[Sum]:
     for root in trees(plan):
         for item in iter_items(root):
             if not item.children:

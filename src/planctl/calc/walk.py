@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -15,8 +17,22 @@ MEASURES = ("amount", "value", "projects", "beneficiaries", "length", "area")
 
 def iter_figures(model: BaseModel, path: Path = ()) -> Iterator[tuple[Figure, Path]]:
     """Every figure in `model`, depth first, restatements (`also`) after their figure."""
-    for name in type(model).model_fields:
-        yield from _figures_in(getattr(model, name), (*path, name))
+    for name in _fields_with_models(type(model)):
+        value = getattr(model, name)
+        if value is not None:
+            yield from _figures_in(value, (*path, name))
+
+
+@cache
+def _fields_with_models(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose values can hold a figure: the walk looks at no others."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_model(info.annotation))
+
+
+def _holds_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(argument) for argument in get_args(annotation))
 
 
 def _figures_in(value: object, path: Path) -> Iterator[tuple[Figure, Path]]:
@@ -48,19 +64,60 @@ class TreeItem:
 
 def budget_root(plan: Plan) -> TreeItem | None:
     """The budget as a tree whose root's `amount` is the stated total."""
+    return _index(plan).budget
+
+
+def trees(plan: Plan) -> list[TreeItem]:
+    """The budget root and every root of the facts tree."""
+    return _index(plan).trees
+
+
+def plan_figures(plan: Plan) -> list[tuple[Figure, Path]]:
+    """Every figure of the plan with its path, restatements after their figure."""
+    return _index(plan).figures
+
+
+def id_index(plan: Plan) -> tuple[dict[str, Target], list[tuple[str, Path]]]:
+    """Every id in the plan, and the (id, path) of each id used a second time."""
+    index = _index(plan)
+    return index.ids, index.duplicate_ids
+
+
+@dataclass(frozen=True, slots=True)
+class _PlanIndex:
+    plan: Plan
+    budget: TreeItem | None
+    trees: list[TreeItem]
+    figures: list[tuple[Figure, Path]]
+    ids: dict[str, Target]
+    duplicate_ids: list[tuple[str, Path]]
+
+
+# The rules of one plan run one after another and all walk the same trees, figures and ids:
+# they are built once for the plan being checked (the last one asked about) and shared.
+_last: list[_PlanIndex] = []
+
+
+def _index(plan: Plan) -> _PlanIndex:
+    if _last and _last[0].plan is plan:
+        return _last[0]
+    budget = _budget_root(plan)
+    roots = [root for root in [budget] if root is not None]
+    roots.extend(_item(node, ("facts", i)) for i, node in enumerate(plan.facts))
+    figures = list(iter_figures(plan))
+    ids, duplicates = _ids(roots, figures)
+    index = _PlanIndex(plan, budget, roots, figures, ids, duplicates)
+    _last[:] = [index]
+    return index
+
+
+def _budget_root(plan: Plan) -> TreeItem | None:
     if plan.budget is None:
         return None
     figures = {"amount": plan.budget.total} if plan.budget.total else {}
     children = [_item(node, ("budget", "items", i)) for i, node in enumerate(plan.budget.items)]
     breakdown = plan.budget.breakdown
     return TreeItem("budget", ("budget",), None, figures, children, _breakdown(breakdown))
-
-
-def trees(plan: Plan) -> list[TreeItem]:
-    """The budget root and every root of the facts tree."""
-    roots = [root for root in [budget_root(plan)] if root is not None]
-    roots.extend(_item(node, ("facts", i)) for i, node in enumerate(plan.facts))
-    return roots
 
 
 def iter_items(root: TreeItem) -> Iterator[TreeItem]:
@@ -108,8 +165,9 @@ class Target:
     item: TreeItem | None
 
 
-def id_index(plan: Plan) -> tuple[dict[str, Target], list[tuple[str, Path]]]:
-    """Every id in the plan, and the (id, path) of each id used a second time."""
+def _ids(
+    roots: list[TreeItem], figures: list[tuple[Figure, Path]]
+) -> tuple[dict[str, Target], list[tuple[str, Path]]]:
     index: dict[str, Target] = {}
     duplicates: list[tuple[str, Path]] = []
 
@@ -119,12 +177,12 @@ def id_index(plan: Plan) -> tuple[dict[str, Target], list[tuple[str, Path]]]:
         else:
             index[key] = target
 
-    for root in trees(plan):
+    for root in roots:
         for item in iter_items(root):
             if item.node is not None and item.node.id:
                 first = next(iter(item.figures.values()), None)
                 add(item.node.id, Target(item.path, first, item))
-    for figure, path in iter_figures(plan):
+    for figure, path in figures:
         if figure.id:
             add(figure.id, Target(path, figure, None))
     return index, duplicates

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planctl.calc.walk import id_index, iter_figures
+from planctl.calc.walk import id_index, plan_figures
 from planctl.findings import Finding, Severity
 from planctl.location import format_path
 from planctl.model import Plan
@@ -30,7 +30,7 @@ def check(plan: Plan) -> Iterator[Finding]:
     for key, path in duplicates:
         first = index[key].path
         yield Finding(CODE, f"id '{key}' is already used at {format_path(first)}", (*path, "id"))
-    for figure, path in iter_figures(plan):
+    for figure, path in plan_figures(plan):
         for field, reference in (("same_as", figure.same_as), ("of", figure.of)):
             if reference is None:
                 continue

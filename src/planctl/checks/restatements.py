@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare
-from planctl.calc.walk import id_index, iter_figures
+from planctl.calc.walk import id_index, plan_figures
 from planctl.checks.base import gap_finding
 from planctl.findings import Finding, Severity
 from planctl.location import Path
@@ -29,7 +29,7 @@ SEVERITY = Severity.ERROR
 
 def check(plan: Plan) -> Iterator[Finding]:
     index, _ = id_index(plan)
-    for figure, path in iter_figures(plan):
+    for figure, path in plan_figures(plan):
         if path and "also" in path[-2:-1]:
             continue  # restatements are compared from their figure
         for position, restated in enumerate(figure.also):

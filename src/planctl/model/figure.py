@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -22,8 +23,14 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from planctl.quantity import Quantity, QuantityError, parse
+from planctl.quantity import Quantity, QuantityError
+from planctl.quantity import parse as _parse_figure
 from planctl.units import family_label
+
+# Plans repeat many figures (`3个`, `2019`, `100%`): a quantity is immutable, so one parse serves
+# every repetition. Parsing is most of the time spent turning a document into a plan; the cache
+# saves a fifth of it on a county plan and two fifths on a province plan (docs/performance.md).
+parse = lru_cache(maxsize=16384)(_parse_figure)
 
 
 class Strict(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 from typing import Any
@@ -63,6 +62,8 @@ def _finding(document: Document, error: Any) -> Finding:
     kind = error["type"]
     path = _plan_path(document, tuple(error["loc"]), kind)
     if kind == "extra_forbidden":
+        import difflib  # only for suggestions: most runs never need it
+
         key = path[-1]
         message = f"unknown key '{key}'"
         suggestion = difflib.get_close_matches(str(key), sorted(_field_names()), n=1, cutoff=0.6)

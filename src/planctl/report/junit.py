@@ -78,9 +78,9 @@ def _not_run(rule: Rule, result: FileResult) -> str | None:
     """Why `rule` did not run on this file, or None when it did."""
     if rule.code == UNREADABLE:
         return None
-    if result.document is None:
+    if not result.read:
         return "not checked: the file could not be read"
-    if result.plan is None and (rule.check is not None or rule.code == STALE_ACCEPTANCE):
+    if not result.valid and (rule.check is not None or rule.code == STALE_ACCEPTANCE):
         return "not checked: the file is not in the plan format"
     return None
 

@@ -15,7 +15,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(FORMATS)}. Default: table on a terminal, text otherwise.",
+        help=f"Output format: {', '.join(FORMATS)}. Default: github under GitHub Actions, "
+        "table on a terminal, text otherwise.",
         show_default=False,
     ),
 ]

@@ -105,6 +105,8 @@ class Document:
 def read_yaml(text: str) -> Document:
     """Parse one YAML document into a `Document`; raises `YamlError` when it cannot be read."""
     try:
+        if _may_nest_deeply(text):
+            _check_depth(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
@@ -118,6 +120,33 @@ def read_yaml(text: str) -> Document:
     builder = _Builder(document)
     document.data = builder.build(node, ())
     return document
+
+
+# PyYAML composes nodes recursively (in C with libyaml): tens of thousands of nested
+# collections overflow the stack and kill the process. Block nesting needs one more space of
+# indentation per level, so within the size limit it stays shallow enough; flow collections
+# (`[[[[`) and compact sequences (`- - - -`) do not, and each level costs an indicator.
+_DEEP_NESTING_INDICATORS = 5_000
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether the text has enough nesting indicators to need a depth check before composing."""
+    indicators = text.count("[") + text.count("{") + text.count("- ")
+    return indicators > _DEEP_NESTING_INDICATORS
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH`, reading events (the parser does not recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                where = Position(mark.line + 1, mark.column + 1) if mark else None
+                raise YamlError(f"the YAML nests deeper than {MAX_DEPTH} levels", where)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlError:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planctl.checks.schedules import EXIT_MEASURES
 from planctl.findings import Finding, Severity
 from planctl.location import format_path
 from planctl.model import Figure, Plan, Target
+from planctl.model.plan import EXIT_MEASURES
 
 CODE = "PC110"
 TITLE = "conflicting deadlines for one target"
@@ -54,10 +54,7 @@ def _value_key(plan: Plan, target: Target) -> str:
     if target.value is None or target.value == "all":
         return "all"
     assert isinstance(target.value, Figure)
-    field = EXIT_MEASURES.get(target.measure)
-    baseline: Figure | None = (
-        getattr(plan.baseline, field, None) if field and plan.baseline else None
-    )
+    baseline = plan.exit_baseline(target.measure)
     if baseline is not None:
         for statement in baseline.statements():
             if statement.value.base == target.value.value.base:

@@ -29,12 +29,6 @@ CODE = "PC107"
 TITLE = "schedule inconsistent"
 SEVERITY = Severity.ERROR
 
-EXIT_MEASURES = {
-    "people": "poor_population",
-    "villages": "poor_villages",
-    "households": "poor_households",
-}
-
 
 def check(plan: Plan) -> Iterator[Finding]:
     for position, schedule in enumerate(plan.schedules):
@@ -53,7 +47,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             continue
         if schedule.total is not None:
             yield from _adds_up(schedule.name, schedule.total, entries, (*path, "total"), "total")
-        baseline = _baseline(plan, schedule)
+        baseline = plan.exit_baseline(schedule.measure)
         if baseline is not None and baseline.value.family == family:
             yield from _within_baseline(schedule, baseline, path)
             yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), "baseline")
@@ -87,14 +81,6 @@ def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Itera
                 (*path, "years"),
                 severity=Severity.WARNING,
             )
-
-
-def _baseline(plan: Plan, schedule: Schedule) -> Figure | None:
-    field = EXIT_MEASURES.get(schedule.measure or "")
-    if field is None or plan.baseline is None:
-        return None
-    figure: Figure | None = getattr(plan.baseline, field)
-    return figure
 
 
 def _adds_up(

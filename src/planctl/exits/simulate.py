@@ -5,13 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from planctl.model import Figure, Plan, Schedule
-
-EXIT_FIELDS = {
-    "people": "poor_population",
-    "villages": "poor_villages",
-    "households": "poor_households",
-}
+from planctl.model import Plan, Schedule
+from planctl.model.plan import EXIT_MEASURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +50,7 @@ class Simulation:
 def simulate(plan: Plan) -> Simulation:
     """Build the tracks for people, villages and households, and the per-year lists."""
     tracks = {
-        measure: track for measure in EXIT_FIELDS if (track := _track(plan, measure)) is not None
+        measure: track for measure in EXIT_MEASURES if (track := _track(plan, measure)) is not None
     }
     simulation = Simulation(_years(plan, tracks), tracks)
     regions = plan.regions.items if plan.regions else []
@@ -76,17 +71,9 @@ def exit_schedule(plan: Plan, measure: str) -> Schedule | None:
     return next((s for s in plan.schedules if s.measure == measure), None)
 
 
-def baseline_figure(plan: Plan, measure: str) -> Figure | None:
-    field_name = EXIT_FIELDS.get(measure)
-    if field_name is None or plan.baseline is None:
-        return None
-    figure: Figure | None = getattr(plan.baseline, field_name)
-    return figure
-
-
 def _track(plan: Plan, measure: str) -> Track | None:
     schedule = exit_schedule(plan, measure)
-    baseline = baseline_figure(plan, measure)
+    baseline = plan.exit_baseline(measure)
     if schedule is None and baseline is None:
         return None
     exits = {

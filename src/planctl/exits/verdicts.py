@@ -25,7 +25,7 @@ from planctl.exits.criteria import (
 from planctl.exits.simulate import Simulation, Track, exit_schedule
 from planctl.location import Path
 from planctl.model import Plan
-from planctl.model.plan import Region, RegionKind
+from planctl.model.plan import EXIT_MEASURES, Region, RegionKind
 from planctl.quantity import format_decimal
 
 COUNTY_MEASURE = "counties"
@@ -128,9 +128,7 @@ def _schedule_totals(plan: Plan, simulation: Simulation) -> Iterator[Verdict]:
                 path,
             )
         elif track.baseline is None:
-            field = {"people": "poor_population", "villages": "poor_villages"}.get(
-                measure, "poor_households"
-            )
+            field = EXIT_MEASURES[measure]
             yield Verdict(
                 "PE01", name, Status.NOT_EVALUABLE, f"the plan states no baseline.{field}", path
             )

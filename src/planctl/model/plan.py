@@ -99,6 +99,14 @@ class PlanMeta(Strict):
         return period
 
 
+# Exit measures (of schedules and targets) and the baseline figure each is counted against.
+EXIT_MEASURES: dict[str, str] = {
+    "people": "poor_population",
+    "villages": "poor_villages",
+    "households": "poor_households",
+}
+
+
 class Baseline(Strict):
     year: Year | None = None
     poor_population: People | None = None
@@ -269,6 +277,14 @@ class Plan(Strict):
     measures: list[Measure] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     accepted: list[Acceptance] = Field(default_factory=list)
+
+    def exit_baseline(self, measure: str | None) -> Figure | None:
+        """The baseline figure an exit `measure` (people, villages, households) counts against."""
+        field_name = EXIT_MEASURES.get(measure or "")
+        if field_name is None or self.baseline is None:
+            return None
+        figure: Figure | None = getattr(self.baseline, field_name)
+        return figure
 
 
 __all__ = ["Figure", "Node", "Plan"]

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from planctl.checks import RULES
-from planctl.findings import SEVERITY_ORDER, Finding, Severity
+from planctl.findings import SEVERITY_ORDER, Finding
 from planctl.loader import DEFAULT_MAX_BYTES, STDIN, Document, LoadError, load
 from planctl.location import format_path, parse_path
 from planctl.model import Plan, to_plan
@@ -61,7 +61,7 @@ class FileResult:
     valid: bool = True
 
     def failed(self, strict: bool = False) -> bool:
-        return any(_fails(finding, strict) for finding in self.findings)
+        return any(finding.fails(strict) for finding in self.findings)
 
     def released(self) -> FileResult:
         """This result without its plan and document, for runs over many files.
@@ -70,12 +70,6 @@ class FileResult:
         reports need only the findings and whether the file was read and validated.
         """
         return replace(self, plan=None, document=None)
-
-
-def _fails(finding: Finding, strict: bool) -> bool:
-    if finding.accepted is not None:
-        return False
-    return finding.severity is Severity.ERROR or (strict and finding.severity is Severity.WARNING)
 
 
 def exit_code(results: Iterable[FileResult], strict: bool = False) -> int:

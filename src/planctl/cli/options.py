@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -26,15 +27,15 @@ OutputFileOption = Annotated[
 ]
 
 
-def choose_format(given: str | None) -> str:
-    """The format asked for, or the right default for where the output goes."""
+def choose_format(given: str | None, formats: Mapping[str, object] = FORMATS) -> str:
+    """The format asked for among `formats`, or the right default for where the output goes."""
     if given is not None:
-        if given not in FORMATS:
+        if given not in formats:
             raise typer.BadParameter(
-                f"unknown format '{given}'; choose one of: {', '.join(FORMATS)}",
+                f"unknown format '{given}'; choose one of: {', '.join(formats)}",
                 param_hint="--format",
             )
         return given
-    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formats:
         return "github"
     return "table" if sys.stdout.isatty() else "text"

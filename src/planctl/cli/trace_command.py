@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption
+from planctl.cli.options import OutputFileOption, choose_format
 
 HELP = """Find every figure, date and document number of a plan in its source document.
 
@@ -77,7 +77,7 @@ def trace(
     from planctl.trace import trace as run_trace
     from planctl.trace.render import TRACE_FORMATS, TraceOptions, renderer
 
-    fmt = _choose_format(fmt, TRACE_FORMATS)
+    fmt = choose_format(fmt, TRACE_FORMATS)
     try:
         plan_file = resolve_plan(plan)
     except PathNotFoundError as error:
@@ -114,17 +114,6 @@ def trace(
         render(result, TraceOptions(missing, problems, color=False, width=160), buffer)
         deliver(buffer.getvalue(), output_file)
     raise typer.Exit(1 if result.failed else 0)
-
-
-def _choose_format(given: str | None, formats: dict[str, tuple[str, str]]) -> str:
-    """The format asked for, or table on a terminal and text otherwise."""
-    if given is None:
-        return "table" if sys.stdout.isatty() else "text"
-    if given not in formats:
-        raise typer.BadParameter(
-            f"unknown format '{given}'; choose one of: {', '.join(formats)}", param_hint="--format"
-        )
-    return given
 
 
 def _named_source(plan_file: str, named: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from planctl.calc.memo import per_plan
 from planctl.calc.walk import MEASURES, TreeItem, breakdown_of, iter_items, trees
 from planctl.location import Path
 from planctl.model import Figure, Plan
@@ -48,20 +49,10 @@ def addable(whole: Quantity, part: Quantity) -> bool:
     return whole.family.startswith("count:") and part.family.startswith("count:")
 
 
+@per_plan
 def plan_sums(plan: Plan) -> list[Sum]:
-    """Every sum in the budget and facts trees that has a stated whole and at least one part.
-
-    Several rules read the same sums of the same plan one after another: they are built once
-    for the plan checked last.
-    """
-    if _last and _last[0][0] is plan:
-        return _last[0][1]
-    sums = list(_sums(plan))
-    _last[:] = [(plan, sums)]
-    return sums
-
-
-_last: list[tuple[Plan, list[Sum]]] = []
+    """Every sum in the budget and facts trees that has a stated whole and at least one part."""
+    return list(_sums(plan))
 
 
 def _sums(plan: Plan) -> Iterator[Sum]:

@@ -9,6 +9,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
+from planctl.calc.memo import per_plan
 from planctl.location import Path
 from planctl.model import Figure, Node, Plan
 
@@ -85,7 +86,6 @@ def id_index(plan: Plan) -> tuple[dict[str, Target], list[tuple[str, Path]]]:
 
 @dataclass(frozen=True, slots=True)
 class _PlanIndex:
-    plan: Plan
     budget: TreeItem | None
     trees: list[TreeItem]
     figures: list[tuple[Figure, Path]]
@@ -93,22 +93,14 @@ class _PlanIndex:
     duplicate_ids: list[tuple[str, Path]]
 
 
-# The rules of one plan run one after another and all walk the same trees, figures and ids:
-# they are built once for the plan being checked (the last one asked about) and shared.
-_last: list[_PlanIndex] = []
-
-
+@per_plan
 def _index(plan: Plan) -> _PlanIndex:
-    if _last and _last[0].plan is plan:
-        return _last[0]
     budget = _budget_root(plan)
     roots = [root for root in [budget] if root is not None]
     roots.extend(_item(node, ("facts", i)) for i, node in enumerate(plan.facts))
     figures = list(iter_figures(plan))
     ids, duplicates = _ids(roots, figures)
-    index = _PlanIndex(plan, budget, roots, figures, ids, duplicates)
-    _last[:] = [index]
-    return index
+    return _PlanIndex(budget, roots, figures, ids, duplicates)
 
 
 def _budget_root(plan: Plan) -> TreeItem | None:

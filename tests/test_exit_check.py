@@ -201,3 +201,14 @@ def test_a_plan_that_does_not_validate_is_not_checked(tmp_path: Path) -> None:
     result = runner.invoke(app, ["exit-check", str(path), "--format", "text"])
     assert result.exit_code == 1
     assert "does not validate" in result.stderr
+
+
+def test_findings_formats_show_each_failed_verdict(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(HEADER % "某省" + textwrap.dedent(PEOPLE % "99人"), encoding="utf-8")
+    result = runner.invoke(app, ["exit-check", str(path), "--format", "github"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1
+    assert "PE01" in errors[0]
+    assert f"file={path}" in errors[0]

@@ -41,7 +41,7 @@ def exit_check(
 
     from planctl.cli.output import deliver
     from planctl.discover import PathNotFoundError, resolve_plan
-    from planctl.exits.report import render_table, render_text, report_data, to_findings
+    from planctl.exits.report import render
     from planctl.exits.run import criteria_text, exit_reports, filter_report
 
     if criteria:
@@ -61,26 +61,7 @@ def exit_check(
         raise typer.BadParameter(str(error)) from None
     buffer = io.StringIO()
     color = output_file is None and sys.stdout.isatty()
-    if fmt == "json":
-        import json
-
-        data = {
-            "plans": [report_data(report) for report in reports],
-            "unchecked": [
-                {"file": result.file, "findings": len(result.findings)} for result in unchecked
-            ],
-        }
-        buffer.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "table":
-        render_table(reports, buffer, color, None if output_file is None else 120)
-    elif fmt == "text":
-        render_text(reports, buffer)
-    else:
-        from planctl.engine import FileResult
-        from planctl.report import RenderOptions, renderer
-
-        results = [FileResult(r.file, to_findings(r)) for r in reports] + unchecked
-        renderer(fmt)(results, RenderOptions(command="exit-check"), buffer)
+    render(reports, unchecked, fmt, buffer, color, None if output_file is None else 120)
     for result in unchecked:
         sys.stderr.write(
             f"{result.file}: not checked: the plan does not validate "

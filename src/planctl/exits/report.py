@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
+from planctl.engine import FileResult
 from planctl.exits.simulate import Simulation
 from planctl.exits.verdicts import Status, Verdict
 from planctl.findings import Finding, Severity
@@ -97,6 +99,35 @@ def to_findings(report: ExitReport) -> list[Finding]:
             )
         )
     return findings
+
+
+def render(
+    reports: list[ExitReport],
+    unchecked: list[FileResult],
+    fmt: str,
+    out: TextIO,
+    color: bool = False,
+    width: int | None = None,
+) -> None:
+    """Render in `fmt`: exit-check's own table, text or JSON, or a findings format of validate's
+    (github, sarif, junit) with each failed verdict as a finding."""
+    if fmt == "table":
+        render_table(reports, out, color, width)
+    elif fmt == "text":
+        render_text(reports, out)
+    elif fmt == "json":
+        data = {
+            "plans": [report_data(report) for report in reports],
+            "unchecked": [
+                {"file": result.file, "findings": len(result.findings)} for result in unchecked
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from planctl.report import RenderOptions, renderer
+
+        results = [FileResult(r.file, to_findings(r)) for r in reports] + unchecked
+        renderer(fmt)(results, RenderOptions(command="exit-check"), out)
 
 
 def render_text(reports: list[ExitReport], out: TextIO) -> None:

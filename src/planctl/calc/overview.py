@@ -10,13 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planctl.model import Figure, Plan
-
-HEADLINE_MEASURES = {
-    "people": "poor_population",
-    "households": "poor_households",
-    "villages": "poor_villages",
-    "counties": "poor_counties",
-}
+from planctl.model.plan import BASELINE_OF
 
 
 @dataclass(slots=True)
@@ -36,21 +30,19 @@ def headline_targets(plan: Plan) -> list[Headline]:
     """The exit targets (people, households, villages, counties), in that order."""
     found: dict[str, Headline] = {}
     for target in plan.targets:
-        if target.measure not in HEADLINE_MEASURES:
+        if target.measure not in BASELINE_OF:
             continue
         headline = found.setdefault(target.measure, Headline(target.measure))
         value = _value_text(plan, target.measure, target.value)
         if value not in headline.values:
             headline.values.append(value)
         headline.deadlines.setdefault(target.by, []).append(target.source or "")
-    return [found[measure] for measure in HEADLINE_MEASURES if measure in found]
+    return [found[measure] for measure in BASELINE_OF if measure in found]
 
 
 def _value_text(plan: Plan, measure: str, value: object) -> str:
     """The target's value; `all` (with the baseline) also for a value equal to the baseline."""
-    baseline: Figure | None = (
-        getattr(plan.baseline, HEADLINE_MEASURES[measure]) if plan.baseline else None
-    )
+    baseline = plan.baseline_of(measure)
     if isinstance(value, Figure) and (
         baseline is None
         or value.value.family != baseline.value.family

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planctl.calc.budget_lines import percent
-from planctl.calc.overview import HEADLINE_MEASURES
-from planctl.model import Figure, Plan, Schedule
+from planctl.model import Plan, Schedule
 from planctl.quantity import Quantity
 from planctl.units import Unit, lookup
 
@@ -111,10 +110,6 @@ def _series(plan: Plan, schedule: Schedule) -> Series:
         unit = next(iter(entries.values())).unit
     elif len(families) == 1:
         unit = lookup(next(iter(entries.values())).unit.base)
-    baseline: Quantity | None = None
-    field_name = HEADLINE_MEASURES.get(schedule.measure or "")
-    if field_name is not None and plan.baseline is not None:
-        figure = getattr(plan.baseline, field_name)
-        if isinstance(figure, Figure):
-            baseline = figure.value
+    figure = plan.baseline_of(schedule.measure)
+    baseline = figure.value if figure is not None else None
     return Series(schedule, entries, unit, baseline)

@@ -99,11 +99,16 @@ class PlanMeta(Strict):
         return period
 
 
-# Exit measures (of schedules and targets) and the baseline figure each is counted against.
-EXIT_MEASURES: dict[str, str] = {
+# The headline measures of targets and schedules, and the baseline figure each counts against.
+BASELINE_OF: dict[str, str] = {
     "people": "poor_population",
-    "villages": "poor_villages",
     "households": "poor_households",
+    "villages": "poor_villages",
+    "counties": "poor_counties",
+}
+# Those that exit schedules count down (counties exit by the regions' exit years instead).
+EXIT_MEASURES: dict[str, str] = {
+    measure: BASELINE_OF[measure] for measure in ("people", "villages", "households")
 }
 
 
@@ -280,7 +285,11 @@ class Plan(Strict):
 
     def exit_baseline(self, measure: str | None) -> Figure | None:
         """The baseline figure an exit `measure` (people, villages, households) counts against."""
-        field_name = EXIT_MEASURES.get(measure or "")
+        return self.baseline_of(measure) if measure in EXIT_MEASURES else None
+
+    def baseline_of(self, measure: str | None) -> Figure | None:
+        """The baseline figure a headline `measure` (those and counties) counts against."""
+        field_name = BASELINE_OF.get(measure or "")
         if field_name is None or self.baseline is None:
             return None
         figure: Figure | None = getattr(self.baseline, field_name)

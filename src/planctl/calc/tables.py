@@ -118,7 +118,7 @@ def _regions(plan: Plan) -> Table:
         "source",
     )
     rows: list[tuple[Cell, ...]] = []
-    for region in plan.regions.items if plan.regions else []:
+    for region in plan.region_items:
         rows.append(
             (
                 region.name,

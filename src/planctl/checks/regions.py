@@ -19,19 +19,18 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.checks.base import gap_finding
 from planctl.findings import Finding, Severity
 from planctl.model import Figure, Plan
+from planctl.model.plan import REGION_FIGURES
 
 CODE = "PC108"
 TITLE = "regional breakdown does not add up"
 SEVERITY = Severity.ERROR
-
-FIELDS = ("poor_population", "poor_households", "poor_villages", "rural_population")
 
 
 def check(plan: Plan) -> Iterator[Finding]:
     if plan.regions is None or not plan.regions.items:
         return
     regions = plan.regions.items
-    for field in FIELDS:
+    for field in REGION_FIGURES:
         figures: list[Figure] = [f for r in regions if (f := getattr(r, field)) is not None]
         whole: Figure | None = getattr(plan.baseline, field, None) if plan.baseline else None
         if whole is None or not figures:
@@ -49,7 +48,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             yield gap_finding(CODE, ("baseline", field), what, over)
     for position, group in enumerate(plan.regions.groups):
         members = [region for region in regions if region.kind in group.kinds]
-        for field in FIELDS:
+        for field in REGION_FIGURES:
             subtotal: Figure | None = getattr(group, field)
             parts = [f.value for r in members if (f := getattr(r, field)) is not None]
             if subtotal is None or not parts or len(parts) != len(members):

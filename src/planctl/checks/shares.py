@@ -25,6 +25,7 @@ from planctl.checks.base import gap_finding
 from planctl.findings import Finding, Severity
 from planctl.location import Path
 from planctl.model import Figure, Plan
+from planctl.model.plan import REGION_FIGURES
 from planctl.quantity import Quantity, parse
 
 CODE = "PC106"
@@ -116,7 +117,7 @@ def _group_shares(plan: Plan) -> Iterator[Finding]:
     if plan.regions is None or plan.baseline is None:
         return
     for position, group in enumerate(plan.regions.groups):
-        for field in ("poor_population", "poor_households", "poor_villages", "rural_population"):
+        for field in REGION_FIGURES:
             figure: Figure | None = getattr(group, field)
             whole: Figure | None = getattr(plan.baseline, field, None)
             if figure is None or figure.share is None or whole is None:

@@ -53,7 +53,7 @@ def simulate(plan: Plan) -> Simulation:
         measure: track for measure in EXIT_MEASURES if (track := _track(plan, measure)) is not None
     }
     simulation = Simulation(_years(plan, tracks), tracks)
-    regions = plan.regions.items if plan.regions else []
+    regions = plan.region_items
     for year in simulation.years:
         simulation.rows.append(
             YearRow(
@@ -90,7 +90,7 @@ def _years(plan: Plan, tracks: dict[str, Track]) -> list[int]:
         first, last = plan.plan.period
     else:
         years = {y for track in tracks.values() for y in track.exits}
-        years |= {r.exit_year for r in (plan.regions.items if plan.regions else []) if r.exit_year}
+        years |= {r.exit_year for r in plan.region_items if r.exit_year}
         if not years:
             return []
         first, last = min(years), max(years)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from planctl.exits.criteria import (
     HOUSEHOLD_CONDITIONS,
     MEASURE_ALIASES,
+    POOR_KINDS,
     THIRD_PARTY,
     Criterion,
     Measure,
@@ -29,7 +30,6 @@ from planctl.model.plan import EXIT_MEASURES, Region, RegionKind
 from planctl.quantity import format_decimal
 
 COUNTY_MEASURE = "counties"
-POOR_REGION_KINDS = {RegionKind.NATIONAL_KEY, RegionKind.PROVINCIAL_KEY, RegionKind.POOR}
 
 
 class Status(StrEnum):
@@ -184,7 +184,7 @@ def _target_value(
     plan: Plan, simulation: Simulation, measure: str, value: object
 ) -> Decimal | None:
     if measure == COUNTY_MEASURE:
-        poor = [r for r in _regions(plan) if r.kind in POOR_REGION_KINDS]
+        poor = _poor_counties(plan)
         if value == "all" or value is None:
             return Decimal(len(poor)) if poor else None
     elif value == "all" or value is None:
@@ -204,7 +204,7 @@ def _target_verdict(
     source: str | None,
 ) -> Verdict:
     if measure == COUNTY_MEASURE:
-        poor = [r for r in _regions(plan) if r.kind in POOR_REGION_KINDS]
+        poor = _poor_counties(plan)
         if required is None or not poor:
             return Verdict(
                 "PE02",
@@ -280,7 +280,7 @@ def _region_feasibility(
     county's villages where that rule applies, the people that bring incidence under the
     threshold, ...) is summed over every region exiting by then, since the schedule is plan-wide.
     """
-    regions = _regions(plan)
+    regions = plan.region_items
     needs: tuple[tuple[str, Need], ...] = (
         ("villages", _villages_needed),
         ("people", _people_needed),
@@ -372,7 +372,7 @@ def _villages_needed(region: Region, criteria: list[Criterion]) -> Decimal | tup
     if region.poor_villages is None:
         return ("poor_villages", region.name)
     villages = region.poor_villages.value.base
-    if region.kind not in POOR_REGION_KINDS:
+    if region.kind not in POOR_KINDS:
         return villages  # a non-poor county exits with all its poor villages
     rule = _rule(criteria, Measure.VILLAGES_EXITED, region.kind)
     if rule is None:
@@ -411,7 +411,7 @@ def _incidence(plan: Plan, simulation: Simulation, criteria: list[Criterion]) ->
     limit = village_rule.threshold if village_rule else Decimal(2)
     if rural is None or people is None or people.baseline is None or not simulation.years:
         missing = "baseline.rural_population" if rural is None else "a people schedule and baseline"
-        lacking = [r.name for r in _regions(plan) if r.rural_population is None]
+        lacking = [r.name for r in plan.region_items if r.rural_population is None]
         detail = f"needs {missing}"
         if lacking:
             detail += f" and rural_population for {'、'.join(lacking)}"
@@ -504,3 +504,8 @@ def _regions(plan: Plan) -> list[Region]:
 
 def _n(value: Decimal, track: Track) -> str:
     return f"{format_decimal(value)}{track.unit}"
+
+
+def _poor_counties(plan: Plan) -> list[Region]:
+    """The regions of a poor kind (national or provincial key, or poor of no stated level)."""
+    return [region for region in plan.region_items if region.kind in POOR_KINDS]

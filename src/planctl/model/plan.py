@@ -153,6 +153,10 @@ class Region(Strict):
     note: str | None = None
 
 
+# The figures a region (and a group of regions) may state that add up to the baseline's.
+REGION_FIGURES = ("poor_population", "poor_households", "poor_villages", "rural_population")
+
+
 class RegionGroup(Strict):
     name: Text
     kinds: list[RegionKind]
@@ -282,6 +286,11 @@ class Plan(Strict):
     measures: list[Measure] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
     accepted: list[Acceptance] = Field(default_factory=list)
+
+    @property
+    def region_items(self) -> list[Region]:
+        """The listed regions, or none."""
+        return self.regions.items if self.regions else []
 
     def exit_baseline(self, measure: str | None) -> Figure | None:
         """The baseline figure an exit `measure` (people, villages, households) counts against."""

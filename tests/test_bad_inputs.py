@@ -7,6 +7,7 @@ inputs that are binary, huge or need the file system are made here.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,13 @@ def test_deep_nesting_and_alias_bombs_are_refused(tmp_path: Path) -> None:
     compact.write_text("- " * 50_000 + "x\n", encoding="utf-8")
     code, output = validate(str(deep), str(bomb), str(compact))
     assert code == 1
-    assert output.count("nests deeper than") == 2
-    assert "aliases" in output
+    # Refused, located and reported one by one; the wording of the refusal may come from the
+    # YAML library (recent libyaml refuses deep flow nesting itself) or from planctl.
+    lines = output.splitlines()
+    for path in (deep, bomb, compact):
+        line = next(line for line in lines if line.startswith(f"{path}:"))
+        assert re.match(rf"{re.escape(str(path))}:\d+:\d+ .*PC001 error", line), line
+    assert "aliases" in next(line for line in lines if line.startswith(f"{bomb}:"))
 
 
 def test_huge_files_are_refused_before_reading_and_the_limit_can_be_raised(tmp_path: Path) -> None:

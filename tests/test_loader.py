@@ -72,9 +72,11 @@ def test_alias_bomb_is_refused_quickly() -> None:
         load_text("\n".join(lines) + "\n")
 
 
-def test_deep_nesting_is_refused() -> None:
-    with pytest.raises(LoadError, match="nests deeper"):
+def test_deep_nesting_is_refused_with_a_position() -> None:
+    # Recent libyaml refuses such nesting itself, in its own words: assert the refusal only.
+    with pytest.raises(LoadError) as error:
         load_text("[" * 5000 + "]" * 5000)
+    assert error.value.position is not None
 
 
 def test_tabs_are_explained() -> None:

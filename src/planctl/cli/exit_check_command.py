@@ -67,6 +67,6 @@ def exit_check(
             f"{result.file}: not checked: the plan does not validate "
             f"({len(result.findings)} findings; run planctl validate {result.file})\n"
         )
-    deliver(buffer.getvalue(), output_file)
+    deliver(buffer.getvalue(), output_file, files)
     failed = unchecked or any(report.failed for report in reports)
     raise typer.Exit(1 if failed else 0)

@@ -29,7 +29,8 @@ because spreadsheets keep only 15 significant digits, as text (the *_text column
 
 json: {"plan", "file", "tables": {NAME: [row objects]}}; exact numbers are strings.
 
-Files are replaced atomically: a reader never sees half a file.
+Files are replaced atomically: a reader never sees half a file, and the CSV files of a plan
+are replaced together. A device or pipe (-o /dev/stdout) is written into, not replaced.
 
 Examples:
 
@@ -58,6 +59,7 @@ def export(
         typer.Option("--table", help=f"Only this table ({', '.join(TABLE_NAMES)}); repeatable."),
     ] = None,
 ) -> None:
+    from planctl.atomic import write_all_atomic
     from planctl.calc.tables import plan_tables
     from planctl.cli.plan_input import open_plan
 
@@ -74,13 +76,17 @@ def export(
     assert result.plan is not None
     chosen = [table for table in plan_tables(result.plan) if not tables or table.name in tables]
     try:
-        if to == "csv":
-            _csv(chosen, output)
-        elif to == "json":
-            _json(result.plan.plan.title, result.file, chosen, output)
-        else:
+        if to == "xlsx":
             assert output is not None
+            _refuse_inputs([output], result.file)
             write_xlsx(chosen, output)
+        else:
+            if to == "csv":
+                files = _csv(chosen, output)
+            else:
+                files = _json(result.plan.plan.title, result.file, chosen, output)
+            _refuse_inputs(list(files), result.file)
+            write_all_atomic(files)
     except OSError as error:
         raise typer.BadParameter(
             f"cannot write {error.filename or output}: {error.strerror or error}",
@@ -89,6 +95,16 @@ def export(
 
 
 export.__doc__ = HELP
+
+
+def _refuse_inputs(outputs: list[str], plan_file: str) -> None:
+    """A usage error when an output file is the plan itself (or another plan)."""
+    from planctl.overwrite import OverwriteError, refuse_inputs
+
+    try:
+        refuse_inputs(outputs, [plan_file])
+    except OverwriteError as error:
+        raise typer.BadParameter(error.message, param_hint="--output") from None
 
 
 def _cell_text(value: object) -> str:
@@ -116,30 +132,29 @@ def csv_text(table: Table) -> str:
     return buffer.getvalue()
 
 
-def _csv(tables: list[Table], output: str | None) -> None:
-    from planctl.atomic import write_atomic
-
+def _csv(tables: list[Table], output: str | None) -> dict[str, str]:
+    """The files to write (one per table beside `output`); printed instead without `output`."""
     if output is None:
         if len(tables) == 1:
             typer.echo(csv_text(tables[0]), nl=False)
-            return
+            return {}
         parts = [f"# {table.name}\r\n{csv_text(table)}" for table in tables]
         typer.echo("\r\n".join(parts), nl=False)
-        return
+        return {}
     target = Path(output)
     if len(tables) == 1:
-        write_atomic(output, BOM + csv_text(tables[0]))
-        return
+        return {output: BOM + csv_text(tables[0])}
     stem = target.name.removesuffix(target.suffix) if target.suffix else target.name
-    for table in tables:
-        write_atomic(str(target.with_name(f"{stem}-{table.name}.csv")), BOM + csv_text(table))
+    return {
+        str(target.with_name(f"{stem}-{table.name}.csv")): BOM + csv_text(table) for table in tables
+    }
 
 
-def _json(title: str, file: str, tables: list[Table], output: str | None) -> None:
+def _json(title: str, file: str, tables: list[Table], output: str | None) -> dict[str, str]:
+    """The file to write; printed instead without `output`."""
     import json
     from decimal import Decimal
 
-    from planctl.atomic import write_atomic
     from planctl.quantity import format_decimal
 
     def cell(value: object) -> object:
@@ -159,8 +174,8 @@ def _json(title: str, file: str, tables: list[Table], output: str | None) -> Non
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         typer.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+        return {}
+    return {output: text}
 
 
 def write_xlsx(tables: list[Table], output: str) -> None:

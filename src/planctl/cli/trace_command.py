@@ -112,7 +112,7 @@ def trace(
     else:
         buffer = io.StringIO()
         render(result, TraceOptions(missing, problems, color=False, width=160), buffer)
-        deliver(buffer.getvalue(), output_file)
+        deliver(buffer.getvalue(), output_file, [plan_file, source_file])
     raise typer.Exit(1 if result.failed else 0)
 
 

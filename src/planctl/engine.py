@@ -98,7 +98,7 @@ def check_files(
     (see `MIN_FILES` and `MIN_BYTES`). Each worker imports planctl at most once (on Linux it is
     forked from this process and imports nothing) and takes the files in chunks. A file that
     fails to load is a finding as always; a worker that dies (killed, out of memory) does not
-    stop the run: the files whose results did not come back are checked in this process.
+    stop the run: the files whose results did not come back are checked one by one (isolate).
     """
     options = options or Options()
     if jobs <= 1 or not _worth_a_pool(files):
@@ -139,6 +139,8 @@ def _check_in_pool(files: Sequence[str], options: Options, jobs: int) -> list[Fi
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from planctl.isolate import check_one_by_one
+
     # Forking shares the modules this process has already imported: no worker imports anything.
     # Elsewhere (macOS, Windows) the platform's default starts workers that import planctl once.
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
@@ -173,7 +175,7 @@ def _check_in_pool(files: Sequence[str], options: Options, jobs: int) -> list[Fi
     finally:
         if freeze:
             gc.unfreeze()
-    results.extend(_check_released(file, options) for file in files[len(results) :])
+    results.extend(check_one_by_one(files[len(results) :], options))  # a worker died
     return results
 
 

@@ -123,16 +123,20 @@ def read_yaml(text: str) -> Document:
 
 
 # PyYAML composes nodes recursively (in C with libyaml): tens of thousands of nested
-# collections overflow the stack and kill the process. Block nesting needs one more space of
-# indentation per level, so within the size limit it stays shallow enough; flow collections
-# (`[[[[`) and compact sequences (`- - - -`) do not, and each level costs an indicator.
+# collections overflow the stack and kill the process (PyYAML 6.0.3 at about 25,000 levels).
+# Each level costs either a nesting indicator (`[`, `{`, `? `, `- `) or, in
+# block context, one more column of indentation, at most two levels per column (a mapping and
+# the sequence written at its key's indentation). Below these counts a text cannot nest deeper
+# than about 10,000 levels, and nothing is checked twice; at or above them the events are read
+# first, which the parser emits without recursing.
 _DEEP_NESTING_INDICATORS = 5_000
+_DEEP_INDENTATION = " " * 2_500
 
 
 def _may_nest_deeply(text: str) -> bool:
-    """Whether the text has enough nesting indicators to need a depth check before composing."""
-    indicators = text.count("[") + text.count("{") + text.count("- ")
-    return indicators > _DEEP_NESTING_INDICATORS
+    """Whether the text has enough nesting indicators or indentation to need a depth check."""
+    indicators = text.count("[") + text.count("{") + text.count("?") + text.count("- ")
+    return indicators > _DEEP_NESTING_INDICATORS or _DEEP_INDENTATION in text
 
 
 def _check_depth(text: str) -> None:

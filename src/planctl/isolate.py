@@ -1,0 +1,73 @@
+"""Checking the files left when a worker process died, so that one file cannot sink the run.
+
+A worker dies when something kills it (out of memory) or when checking a file crashes the
+process itself (a C library's stack overflow). Checking the files it left in the main process
+would let such a file kill the whole run and lose every result. Instead they are checked one
+file per task in a fresh worker of their own: the tasks run in order, so when that worker dies
+the file it was checking is known; it gets a PC001 finding and the others are checked on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from planctl.findings import Finding
+
+if TYPE_CHECKING:
+    from planctl.engine import FileResult, Options
+
+
+def check_one_by_one(files: Sequence[str], options: Options) -> list[FileResult]:
+    """Results for `files`, in order; a file whose check kills its process is a finding."""
+    results: list[FileResult] = []
+    remaining = list(files)
+    while remaining:
+        done = _check_until_a_worker_dies(remaining, options, results)
+        if done < len(remaining):
+            results.append(_died(remaining[done]))
+            done += 1
+        remaining = remaining[done:]
+    return results
+
+
+def _check_until_a_worker_dies(
+    files: list[str], options: Options, results: list[FileResult]
+) -> int:
+    """Append the results of `files` until the worker dies; the number of files checked."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from planctl.engine import _check_released, _start_worker
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    others = set(multiprocessing.active_children())
+    executor = ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker)
+    done = 0
+    try:
+        futures = [executor.submit(_check_released, file, options) for file in files]
+        try:
+            for future in futures:
+                results.append(future.result())
+                done += 1
+        except BrokenProcessPool:
+            pass
+    except BaseException:
+        executor.shutdown(wait=False)
+        for worker in set(multiprocessing.active_children()) - others:
+            worker.terminate()
+        raise
+    executor.shutdown()
+    return done
+
+
+def _died(file: str) -> FileResult:
+    from planctl.engine import UNREADABLE, FileResult
+
+    message = (
+        "checking this file stopped the process checking it (a crash in a library, or out "
+        "of memory); the file was not checked"
+    )
+    return FileResult(file, [Finding(UNREADABLE, message, file=file)], read=False, valid=False)

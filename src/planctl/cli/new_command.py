@@ -32,7 +32,7 @@ def new(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    from pathlib import Path
+    from os.path import lexists
 
     from planctl.atomic import write_atomic
     from planctl.template import plan_template
@@ -43,7 +43,7 @@ def new(
     if output is None:
         typer.echo(text, nl=False)
         return
-    if Path(output).exists() and not force:
+    if lexists(output) and not force:
         raise typer.BadParameter(
             f"{output} exists; use --force to overwrite it", param_hint="--output"
         )

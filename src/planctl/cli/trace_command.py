@@ -118,7 +118,7 @@ def trace(
 
 def _named_source(plan_file: str, named: str | None) -> str:
     """The plan's own `source.file`, beside the plan or in the current directory."""
-    from pathlib import Path
+    from os.path import isfile
 
     from planctl.trace import source_candidates
 
@@ -129,7 +129,7 @@ def _named_source(plan_file: str, named: str | None) -> str:
         )
     candidates = source_candidates(plan_file, named)
     for candidate in candidates:
-        if Path(candidate).is_file():
+        if isfile(candidate):
             return candidate
     raise typer.BadParameter(
         f"the source document {named} named by {plan_file} is not in "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
-from pathlib import Path as FilePath
 
 from planctl.loader.decode import decode
 from planctl.loader.errors import LoadError
@@ -26,28 +27,68 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, with the size limit applied before anything large is read."""
+    """The file's bytes, with the size limit applied before anything large is read.
+
+    Only regular files are read (and standard input for `-`): a named pipe or a device named
+    `*.yaml` would block the run forever or never end.
+    """
     if path == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
-        file = FilePath(path)
         try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                raise LoadError(_too_large(size, max_bytes))
-            with file.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
+            data = _read_regular(path, max_bytes)
         except IsADirectoryError:
             raise LoadError("is a directory, not a plan file") from None
         except FileNotFoundError:
             raise LoadError("no such file") from None
         except PermissionError:
-            raise LoadError("permission denied: the file cannot be read") from None
+            raise LoadError(_permission_denied(path)) from None
         except OSError as error:
             raise LoadError(f"cannot be read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise LoadError(_too_large(len(data), max_bytes))
     return data
+
+
+def _read_regular(path: str, max_bytes: int) -> bytes:
+    # Opening without blocking: opening a named pipe would otherwise wait for a writer.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise LoadError(
+                f"is {_kind(status.st_mode)}, not a regular file; planctl reads plan files, "
+                "or standard input when given -"
+            )
+        if status.st_size > max_bytes:
+            raise LoadError(_too_large(status.st_size, max_bytes))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return handle.read(max_bytes + 1)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a plain file"
+
+
+def _permission_denied(path: str) -> str:
+    if os.path.isdir(path):
+        return "permission denied: the directory cannot be listed, so its plans were not checked"
+    try:
+        os.stat(path)
+    except PermissionError:
+        return "permission denied: a directory on the way to the file cannot be searched"
+    except OSError:
+        pass
+    return "permission denied: the file cannot be read"
 
 
 def _too_large(size: int, max_bytes: int) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from planctl.discover import may_exist
 from planctl.loader import LoadError, read_bytes
 from planctl.loader.decode import decode
 
@@ -67,7 +67,7 @@ def normalise(line: str) -> str:
 
 def read_source(path: str) -> SourceText:
     """Read and decode the source document at `path`."""
-    if not Path(path).is_file():
+    if not may_exist(path):  # what is there but cannot be read is said by read_bytes
         raise SourceError(f"no such file: {path}")
     try:
         return SourceText.from_text(decode(read_bytes(path, MAX_SOURCE_BYTES)), path)

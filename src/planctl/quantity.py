@@ -68,7 +68,8 @@ _CHINESE_DIGITS = {
     "九": 9,
 }
 _CHINESE_SCALES = {"十": 10, "百": 100, "千": 1000}
-_MAX_DIGITS = 30
+_MAX_DIGITS = 20  # docs/plan-format.md: sums and comparisons stay exact within these two
+_MAX_BASE = Decimal(10) ** 20  # in base units (元, 人): 1万亿亿元
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,8 @@ def parse(text: str, default_unit: str | None = None) -> Quantity:
     unit = lookup(rest)
     if unit is None:
         raise QuantityError(_unknown_unit_message(original, rest))
+    if abs(number) * unit.factor >= _MAX_BASE:
+        raise QuantityError(f"'{original[:40]}' is too large: planctl reads figures below 10^20")
     return Quantity(original, number, unit, bound, unit_printed)
 
 

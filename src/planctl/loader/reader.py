@@ -50,6 +50,7 @@ class _Loader(_BaseLoader):
 
 
 MAX_DEPTH = 100
+MAX_NUMBER_DIGITS = 20  # as for figures (quantity.py): sums stay exact in 28-digit decimals
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
@@ -245,6 +246,14 @@ class _Builder:
         if text[-1] not in _NUMERIC_END:
             return text
         if _INT.fullmatch(text):
+            if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:  # int() refuses 4,300 digits
+                return self._problem(
+                    node,
+                    path,
+                    text,
+                    f"'{text[:20]}…' has {len(text.lstrip('+-')):,} digits; plans hold numbers of "
+                    f"at most {MAX_NUMBER_DIGITS} digits (docs/plan-format.md)",
+                )
             return int(text)
         if _LEADING_ZERO.fullmatch(text):
             return self._problem(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -171,3 +173,15 @@ def test_a_csv_export_is_written_as_a_set_or_not_at_all(tmp_path: Path) -> None:
     assert code == 0
     assert old.read_text(encoding="utf-8-sig").startswith("path,")
     assert len(list(tmp_path.glob("out-*.csv"))) == 5
+
+
+def test_dev_stdout_as_output_writes_into_the_pipe(plans: list[Path]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planctl", "validate", str(plans[0]), "-o", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("1 file checked: 0 errors")

@@ -71,12 +71,15 @@ def replacing_all(paths: Sequence[str]) -> Iterator[list[str]]:
 
 
 def _prepare(path: str) -> _Target:
+    if _is_special(Path(path)):
+        # Written as named: `/dev/stdout` leads through /proc to a pipe that has no path.
+        handle, temporary = tempfile.mkstemp(prefix=".planctl.")
+        os.close(handle)
+        return _Target(Path(path), temporary, in_place=True)
     final = Path(os.path.realpath(path))
-    in_place = _is_special(final)
-    directory = None if in_place else str(final.parent)
-    handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", dir=directory)
+    handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
     os.close(handle)
-    return _Target(final, temporary, in_place)
+    return _Target(final, temporary, in_place=False)
 
 
 def _is_special(path: Path) -> bool:

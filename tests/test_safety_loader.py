@@ -62,7 +62,7 @@ main()
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
 def test_a_worker_killed_by_one_file_loses_no_other_result(tmp_path: Path) -> None:
     padding = "# " + "填充" * 20_000 + "\n"  # enough bytes for the run to use worker processes
-    names = [f"p{index}.yaml" for index in range(6)] + ["crash.yaml"]
+    names = [f"p{index}.yaml" for index in range(6)] + ["crash-a.yaml", "p9-crash.yaml"]
     for index, name in enumerate(sorted(names)):
         body = f"plan: {{title: 规划{index}}}\n" + padding
         if name == "p3.yaml":
@@ -77,9 +77,10 @@ def test_a_worker_killed_by_one_file_loses_no_other_result(tmp_path: Path) -> No
     )
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    crash = [line for line in lines if line.startswith(str(tmp_path / "crash.yaml"))]
-    assert len(crash) == 1
-    assert "PC001 error" in crash[0]
-    assert "stopped the process checking it" in crash[0]
+    for name in ("crash-a.yaml", "p9-crash.yaml"):  # the first file and the last
+        crash = [line for line in lines if line.startswith(str(tmp_path / name))]
+        assert len(crash) == 1
+        assert "PC001 error" in crash[0]
+        assert "stopped the process checking it" in crash[0]
     assert any(line.startswith(str(tmp_path / "p3.yaml")) and "oops" in line for line in lines)
-    assert lines[-1].startswith("7 files checked: 2 errors")
+    assert lines[-1].startswith("8 files checked: 3 errors")

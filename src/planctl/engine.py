@@ -156,8 +156,8 @@ def _check_in_pool(files: Sequence[str], options: Options, jobs: int) -> list[Fi
         gc.freeze()
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
     try:
-        futures = [executor.submit(_check_chunk, chunk, options) for chunk in chunks]
-        try:
+        try:  # a worker can die while the chunks are still being submitted
+            futures = [executor.submit(_check_chunk, chunk, options) for chunk in chunks]
             for future in futures:  # in the order of the files, whichever finishes first
                 results.extend(future.result())
         except BrokenProcessPool:

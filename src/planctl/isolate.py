@@ -25,8 +25,8 @@ def check_one_by_one(files: Sequence[str], options: Options) -> list[FileResult]
     results: list[FileResult] = []
     remaining = list(files)
     while remaining:
-        done = _check_until_a_worker_dies(remaining, options, results)
-        if done < len(remaining):
+        done, died = _check_until_a_worker_dies(remaining, options, results)
+        if died:
             results.append(_died(remaining[done]))
             done += 1
         remaining = remaining[done:]
@@ -35,9 +35,10 @@ def check_one_by_one(files: Sequence[str], options: Options) -> list[FileResult]
 
 def _check_until_a_worker_dies(
     files: list[str], options: Options, results: list[FileResult]
-) -> int:
-    """Append the results of `files` until the worker dies; the number of files checked."""
-    from concurrent.futures import ProcessPoolExecutor
+) -> tuple[int, bool]:
+    """Append the results of `files` until the worker dies: how many were checked, and whether
+    the worker died checking the next one."""
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from planctl.engine import _check_released, _start_worker
@@ -45,22 +46,28 @@ def _check_until_a_worker_dies(
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     others = set(multiprocessing.active_children())
     executor = ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker)
+    futures: list[Future[FileResult]] = []
     done = 0
     try:
-        futures = [executor.submit(_check_released, file, options) for file in files]
+        try:
+            for file in files:
+                futures.append(executor.submit(_check_released, file, options))
+        except BrokenProcessPool:
+            pass  # it died on one of the tasks already submitted, or before any
         try:
             for future in futures:
                 results.append(future.result())
                 done += 1
         except BrokenProcessPool:
-            pass
+            executor.shutdown()
+            return done, True
     except BaseException:
         executor.shutdown(wait=False)
         for worker in set(multiprocessing.active_children()) - others:
             worker.terminate()
         raise
     executor.shutdown()
-    return done
+    return done, False
 
 
 def _died(file: str) -> FileResult:

@@ -10,6 +10,7 @@ tests generate (huge, deeply nested, alias bomb, other encodings) and prints one
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -30,6 +31,7 @@ def generated(directory: Path) -> list[Path]:
         "binary.yaml": bytes(range(256)) * 64,
         "deep.yaml": ("a: " + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
         "long-line.yaml": ("plan: {title: " + "长" * 3_000_000 + "}\n").encode(),
+        "deep-blocks.yaml": "".join(" " * i + "k:\n" for i in range(3_000)).encode(),
     }
     levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
@@ -39,6 +41,8 @@ def generated(directory: Path) -> list[Path]:
         path = directory / name
         path.write_bytes(data)
         paths.append(path)
+    os.mkfifo(directory / "fifo.yaml")  # a named pipe: refused at once, never waited on
+    paths.append(directory / "fifo.yaml")
     huge = directory / "huge-100MB.yaml"
     with huge.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)

@@ -119,9 +119,14 @@ def test_unreadable_directories_and_files_behind_them_are_findings(
     )
     assert code == 1
     assert first.startswith(f"{hidden}  -  PC001 error: permission denied"), first
-    for command in (["show"], ["budget"], ["export", "--to", "json"], ["exit-check"]):
+    for command in (["show"], ["budget"], ["schedule"], ["export", "--to", "json"], ["exit-check"]):
         code, _, error = planctl(*command, hidden, cwd=shared_directory, as_nobody=as_nobody)
         assert code == 1, (command, error)
+    code, _, error = planctl(
+        "diff", "plans/ok.yaml", hidden, cwd=shared_directory, as_nobody=as_nobody
+    )
+    assert code == 2
+    assert "permission denied" in error
     code, _, error = planctl("trace", hidden, cwd=shared_directory, as_nobody=as_nobody)
     assert code == 1
     assert error.startswith(f"{hidden}: permission denied")

@@ -25,8 +25,19 @@ def run(tmp_path: Path, body: str, *args: str, province: str = "某省") -> tupl
     return result.exit_code, json.loads(result.stdout)["plans"][0]
 
 
+def answers(report: Any) -> list[Any]:
+    """Every finding exit-check reports for a plan: headlines, verdicts, other problems."""
+    return [*report["headlines"], *report["verdicts"], *report["problems"]]
+
+
 def verdicts(report: Any, code: str) -> list[tuple[str, str]]:
-    return [(v["name"], v["status"]) for v in report["verdicts"] if v["code"] == code]
+    """(what was judged, outcome) for each answer of `code`, in the order of the plan."""
+    found = [v for v in answers(report) if v["code"] == code]
+    return [(v["message"].split(": ")[0], v["outcome"]) for v in found]
+
+
+def named(report: Any, name: str) -> list[Any]:
+    return [v for v in answers(report) if v["message"].startswith(f"{name}: ")]
 
 
 PEOPLE = """
@@ -39,20 +50,23 @@ schedules:
 def test_year_table_is_cumulative(tmp_path: Path) -> None:
     _, report = run(tmp_path, PEOPLE % "100人")
     people = [row["people"] for row in report["years"]]
-    assert [p["cumulative"] for p in people] == ["400", "900", "1000"]
-    assert [p["remaining"] for p in people] == ["600", "100", "0"]
+    assert [p["cumulative"] for p in people] == ["400人", "900人", "1000人"]
+    assert [p["remaining"] for p in people] == ["600人", "100人", "0人"]
     assert [p["share_of_baseline"] for p in people] == ["40%", "90%", "100%"]
 
 
 def test_schedule_reaches_the_baseline_or_fails(tmp_path: Path) -> None:
     code, report = run(tmp_path, PEOPLE % "100人")
-    assert verdicts(report, "PE01") == [
+    # one rule, PC107, answers this for validate and exit-check alike
+    assert sorted(verdicts(report, "PC107")) == [
         ("people schedule reaches the baseline", "pass"),
         ("villages schedule reaches the baseline", "not evaluable"),
     ]
     assert code == 0
     code, report = run(tmp_path, PEOPLE % "99人")
-    assert verdicts(report, "PE01")[0] == ("people schedule reaches the baseline", "fail")
+    assert [v["path"] for v in named(report, "脱贫") if v["outcome"] == "fail"] == [
+        "schedules[0].years"
+    ]
     assert code == 1
 
 
@@ -64,7 +78,9 @@ def test_targets_by_their_year_and_conflicting_deadlines(tmp_path: Path) -> None
     """)
     code, report = run(tmp_path, body)
     assert verdicts(report, "PE02") == [("全部脱贫", "fail"), ("全部脱贫", "pass")]
-    assert verdicts(report, "PE03") == [("全部脱贫", "fail")]
+    [missed] = [v for v in report["headlines"] if v["outcome"] == "fail"]
+    assert missed["message"].endswith("missed by 100人")
+    assert verdicts(report, "PC110") == [("全部脱贫", "fail")]
     assert code == 1
 
 
@@ -89,8 +105,8 @@ def test_henan_poor_county_needs_90_percent_of_its_villages(
 def test_without_the_provincial_rule_villages_need_nothing_but_incidence(tmp_path: Path) -> None:
     _, report = run(tmp_path, VILLAGES % "1个")
     assert ("甲县 exits in 2016 (villages)", "pass") in verdicts(report, "PE04")
-    people = [v for v in report["verdicts"] if v["name"] == "甲县 exits in 2016 (people)"]
-    assert people[0]["status"] == "not evaluable"
+    people = named(report, "甲县 exits in 2016 (people)")
+    assert people[0]["outcome"] == "not evaluable"
 
 
 INCIDENCE = """
@@ -126,10 +142,10 @@ def test_western_provinces_allow_3_percent(tmp_path: Path) -> None:
 def test_missing_denominator_is_named_not_passed(tmp_path: Path) -> None:
     body = INCIDENCE.replace(", rural_population: 1000人", "") % "80人"
     _, report = run(tmp_path, body)
-    [people] = [v for v in report["verdicts"] if v["name"] == "甲县 exits in 2016 (people)"]
-    assert people["status"] == "not evaluable"
-    assert "rural_population" in people["detail"]
-    assert "甲县" in people["detail"]
+    [people] = named(report, "甲县 exits in 2016 (people)")
+    assert people["outcome"] == "not evaluable"
+    assert "rural_population" in people["message"]
+    assert "甲县" in people["message"].split(": ", 1)[1]
 
 
 NON_POOR = """
@@ -162,10 +178,9 @@ def test_indicators_due_within_the_period(tmp_path: Path) -> None:
       - {name: 巩固率, target: 95%以上}
     """
     _, report = run(tmp_path, body)
-    assert verdicts(report, "PE06") == [
-        ("签约率 100%", "pass"),
-        ("入园率 99%", "fail"),
-        ("巩固率 95%以上", "not evaluable"),
+    # PC109 answers it for validate and exit-check alike: only the one due after the period
+    assert [(v["path"], v["outcome"]) for v in answers(report) if v["code"] == "PC109"] == [
+        ("indicators[1].by", "fail")
     ]
 
 
@@ -173,7 +188,7 @@ def test_plan_without_figures_is_not_evaluable_rather_than_passing(tmp_path: Pat
     code, report = run(
         tmp_path, "targets: [{name: 全部脱贫, measure: people, value: all, by: 2018}]\n"
     )
-    statuses = {v["status"] for v in report["verdicts"] if v["code"] in {"PE02", "PE05"}}
+    statuses = {v["outcome"] for v in answers(report) if v["code"] in {"PE02", "PE05"}}
     assert statuses == {"not evaluable"}
     assert code == 0
 
@@ -200,7 +215,9 @@ def test_a_plan_that_does_not_validate_is_not_checked(tmp_path: Path) -> None:
     path.write_text("plan: {title: x}\nbaseline: {poor_population: 5元}\n", encoding="utf-8")
     result = runner.invoke(app, ["exit-check", str(path), "--format", "text"])
     assert result.exit_code == 1
-    assert "does not validate" in result.stderr
+    assert "PC003" in result.stdout
+    assert "not checked" in result.stdout
+    assert "PASS" not in result.stdout
 
 
 def test_findings_formats_show_each_failed_verdict(tmp_path: Path) -> None:
@@ -210,5 +227,8 @@ def test_findings_formats_show_each_failed_verdict(tmp_path: Path) -> None:
     assert result.exit_code == 1
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
     assert len(errors) == 1
-    assert "PE01" in errors[0]
+    assert "PC107" in errors[0]
     assert f"file={path}" in errors[0]
+    # the verdicts that pass or cannot be judged are carried too, as notices
+    notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
+    assert any("PE08" in line for line in notices)

@@ -56,7 +56,7 @@ def budget(
     from planctl.calc.budget_lines import UnknownBudgetPathError, budget_lines, subtree
     from planctl.calc.rates import rate_costs
     from planctl.cli.plan_input import open_plan
-    from planctl.report.display import console
+    from planctl.render.display import console
     from planctl.units import lookup
 
     if unit is not None and unit not in UNITS:
@@ -64,7 +64,8 @@ def budget(
     chosen = lookup(unit) if unit else None
     result = open_plan(plan)
     assert result.plan is not None
-    lines = budget_lines(result.plan)
+    assert result.derived is not None
+    lines = budget_lines(result.derived.index)
     out = console()
     if not lines:
         out.print(f"{result.file}: the plan has no budget")
@@ -86,7 +87,7 @@ def budget(
     paths = {line.path for line in lines}
     costs = [
         cost
-        for cost in rate_costs(result.plan)
+        for cost in rate_costs(result.plan, result.derived.index)
         if not names or (cost.budget_path is not None and cost.budget_path in paths)
     ]
     if costs:
@@ -101,7 +102,7 @@ def _budget_table(out: Console, file: str, lines: list[BudgetLine], unit: Unit |
     from rich.table import Table
 
     from planctl.calc.rates import money_unit
-    from planctl.report.display import exact_in, per_unit, share, signed
+    from planctl.render.display import exact_in, per_unit, share, signed
 
     out.print(f"[head]{escape(file)}: budget[/]")
     table = Table()
@@ -156,7 +157,7 @@ def _rates_table(out: Console, costs: list[RateCost]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from planctl.report.display import readable_in, signed
+    from planctl.render.display import readable_in, signed
 
     out.print("[head]policy rates[/]")
     table = Table()

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Sequence
+from typing import Any
 
 import typer
 
 from planctl.atomic import write_atomic
-from planctl.engine import FileResult
 
 
-def emit(
-    results: Sequence[FileResult], fmt: str, output_file: str | None, strict: bool, command: str
-) -> None:
-    """Render `results` in `fmt` to stdout, or to `output_file` written atomically."""
-    from planctl.report import RenderOptions, renderer
+def emit(kind: str, result: Any, fmt: str, output_file: str | None) -> None:
+    """Render `result` (of `kind`) in `fmt` to stdout, or to `output_file` written atomically."""
+    from planctl.render import RenderOptions, render
 
-    render = renderer(fmt)
     if output_file is None:
-        options = RenderOptions(color=sys.stdout.isatty(), strict=strict, command=command)
-        render(results, options, sys.stdout)
+        render(kind, fmt, result, RenderOptions(color=sys.stdout.isatty()), sys.stdout)
         return
     buffer = io.StringIO()
-    render(results, RenderOptions(color=False, width=120, strict=strict, command=command), buffer)
+    render(kind, fmt, result, RenderOptions(color=False, width=120), buffer)
     deliver(buffer.getvalue(), output_file)
 
 

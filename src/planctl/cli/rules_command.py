@@ -18,7 +18,7 @@ def rules(
 
       planctl rules PC101
     """
-    from planctl.checks import RULES
+    from planctl.rules import RULES
 
     if code is None:
         for rule in RULES.values():

@@ -33,13 +33,13 @@ def schedule(
     from rich.markup import escape
     from rich.table import Table
 
-    from planctl.calc.timeline import timeline
     from planctl.cli.plan_input import open_plan
-    from planctl.report.display import console, exact_in, share
+    from planctl.render.display import console, exact_in, share
 
     result = open_plan(plan)
     assert result.plan is not None
-    line = timeline(result.plan)
+    assert result.derived is not None
+    line = result.derived.timeline
     out = console()
     if not (line.series or line.exits or line.due):
         out.print(f"{escape(result.file)}: no schedules, exit years or dated indicators")
@@ -55,16 +55,15 @@ def schedule(
         title = escape(series.schedule.name)
         table.add_column(title, justify="right", no_wrap=True)
         table.add_column("cumulative", justify="right", no_wrap=True)
-        running = series.cumulative(line.years)
-        shares = series.cumulative_share(line.years)
         for row, year in zip(cells, line.years, strict=True):
             entry = series.entries.get(year)
             row.append(escape(entry.text) if entry else "")
             total = ""
-            if year in running and series.unit is not None:
-                total = exact_in(running[year], series.unit)
-                if year in shares:
-                    total += f" ({share(shares[year])})"
+            running = series.cumulative(year)
+            if running is not None and series.unit is not None:
+                total = exact_in(running, series.unit)
+                if (part := series.share(year)) is not None:
+                    total += f" ({share(part)})"
             row.append(total)
     for title, counts in (("regions exiting", line.exits), ("indicators due", line.due)):
         if not counts:

@@ -9,6 +9,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from planctl.derive.index import PlanIndex
     from planctl.model import Plan
 
 HELP = """Show one plan on one screen: its metadata (title, issuer, 文号, issue date, region,
@@ -43,8 +44,9 @@ def show(
     from rich.markup import escape
 
     from planctl.cli.plan_input import open_plan
-    from planctl.report.display import console
-    from planctl.report.summary import Summary
+    from planctl.render.display import console
+    from planctl.render.summary import Summary
+    from planctl.results import CheckResult
 
     result = open_plan(plan)
     model = result.plan
@@ -53,8 +55,9 @@ def show(
     out.print(f"[head]{escape(model.plan.title)}[/]  [dim]{escape(result.file)}[/]")
     _metadata(out, model)
     _headlines(out, model)
-    _budget(out, model)
-    summary = Summary.of([result])
+    assert result.derived is not None
+    _budget(out, result.derived.index)
+    summary = Summary.of(CheckResult("validate", [result]))
     style = "error" if summary.errors else "warning" if summary.warnings else "ok"
     out.print(
         f"[{style}]findings: {summary.errors} errors, {summary.warnings} warnings, "
@@ -122,14 +125,14 @@ def _headlines(out: Console, model: Plan) -> None:
     out.print(table)
 
 
-def _budget(out: Console, model: Plan) -> None:
+def _budget(out: Console, index: PlanIndex) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     from planctl.calc.budget_lines import budget_lines
-    from planctl.report.display import exact_in, share
+    from planctl.render.display import exact_in, share
 
-    lines = budget_lines(model)
+    lines = budget_lines(index)
     if not lines:
         out.print("budget: none stated")
         return

@@ -51,6 +51,8 @@ RENDERERS: dict[tuple[str, str], str] = {
         ("exit-check", fmt): f"planctl.render.exit_check:render_{fmt}"
         for fmt in ("github", "sarif", "junit")
     },
+    # show, budget, schedule
+    # trace, diff
 }
 
 

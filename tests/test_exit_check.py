@@ -232,3 +232,89 @@ def test_findings_formats_show_each_failed_verdict(tmp_path: Path) -> None:
     # the verdicts that pass or cannot be judged are carried too, as notices
     notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
     assert any("PE08" in line for line in notices)
+
+
+@pytest.mark.parametrize(
+    ("province", "status"), [("新疆维吾尔自治区", "pass"), ("河南省", "fail"), ("某省", "fail")]
+)
+def test_western_thresholds_come_from_the_province(
+    tmp_path: Path, province: str, status: str
+) -> None:
+    # 30 of 1000 remain: 3% passes in a western province without any flag, fails at 2%
+    _, report = run(tmp_path, INCIDENCE % "70人", province=province)
+    [(_, overall)] = verdicts(report, "PE05")
+    assert overall == status
+    assert verdicts(report, "PC112") == []
+
+
+def test_a_western_flag_that_contradicts_the_province_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    header = (
+        "plan: {title: 县, period: [2016, 2018], "
+        "region: {name: 县, province: 河南省, western: true}}\n"
+    )
+    path.write_text(header + textwrap.dedent(INCIDENCE % "70人"), encoding="utf-8")
+    result = runner.invoke(app, ["exit-check", str(path), "--format", "json"])
+    report = json.loads(result.stdout)["plans"][0]
+    [warning] = [v for v in answers(report) if v["code"] == "PC112"]
+    assert (warning["path"], warning["severity"]) == ("plan.region.western", "warning")
+    [(_, overall)] = verdicts(report, "PE05")
+    assert overall == "fail"  # the province wins: 2%
+
+
+def test_acceptances_and_ignore_reach_exit_check(tmp_path: Path) -> None:
+    body = PEOPLE % "100人" + "targets: [{name: 全部脱贫, measure: people, value: all, by: 2017}]\n"
+    code, report = run(tmp_path, body)
+    assert code == 1
+    code, _ = run(tmp_path, body, "--ignore", "PE02")
+    assert code == 0
+    accepted = body + "accepted: [{rule: PE02, at: 'targets[0].by', reason: 原文如此}]\n"
+    code, report = run(tmp_path, accepted)
+    assert code == 0
+    assert report["headlines"][0]["accepted"] == "原文如此"
+
+
+def test_a_rounded_baseline_is_met_by_the_exact_schedule(tmp_path: Path) -> None:
+    # 31万 stands for 30.95万-31.05万: 310975人 meets it, in validate and exit-check alike
+    body = (
+        "baseline: {poor_population: 31万人}\n"
+        "schedules: [{name: 脱贫, measure: people, years: {2016: 300000人, 2017: 10975人}}]\n"
+        "targets: [{name: 全部脱贫, measure: people, value: all, by: 2017}]\n"
+    )
+    code, report = run(tmp_path, body)
+    assert code == 0
+    assert verdicts(report, "PE02") == [("全部脱贫", "pass")]
+    assert report["years"][1]["people"]["remaining"] == "0万人"
+
+
+def test_a_schedule_that_mixes_units_gives_no_verdict_and_fails(tmp_path: Path) -> None:
+    body = (
+        "baseline: {poor_population: 10万人}\n"
+        "schedules: [{name: 脱贫, measure: people, years: {2016: 3.47万人, 2017: 6.53万户}}]\n"
+        "targets: [{name: 全部脱贫, measure: people, value: all, by: 2017}]\n"
+    )
+    code, report = run(tmp_path, body)
+    assert code == 1
+    assert verdicts(report, "PE02") == [("全部脱贫", "not evaluable")]
+    assert ("PC107", "schedules[0].years") in {
+        (v["code"], v["path"]) for v in answers(report) if v["outcome"] == "fail"
+    }
+
+
+def test_exit_check_ci_formats_carry_every_verdict(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(HEADER % "某省" + textwrap.dedent(PEOPLE % "99人"), encoding="utf-8")
+    junit = runner.invoke(app, ["exit-check", str(path), "--format", "junit"]).stdout
+    report = runner.invoke(app, ["exit-check", str(path), "--format", "json"])
+    plan = json.loads(report.stdout)["plans"][0]
+    verdict_count = len(plan["headlines"]) + len(plan["verdicts"])
+    assert junit.count("<testcase") >= verdict_count
+    assert 'failures="1"' in junit.splitlines()[1]
+    sarif = json.loads(runner.invoke(app, ["exit-check", str(path), "--format", "sarif"]).stdout)
+    run_ = sarif["runs"][0]
+    defined = {rule["id"] for rule in run_["tool"]["driver"]["rules"]}
+    used = {result["ruleId"] for result in run_["results"]}
+    assert used <= defined
+    assert {"PE08", "PC107"} <= used
+    kinds = {result.get("kind", "fail") for result in run_["results"]}
+    assert {"fail", "review"} <= kinds

@@ -241,7 +241,8 @@ def check_document(document: Document, file: str, options: Options | None = None
                 findings.extend(
                     replace(
                         finding,
-                        position=finding.position or document.locate(finding.path),
+                        position=finding.position
+                        or (document.locate(finding.path) if finding.path else None),
                         severity=_severity(finding, rule.severity),
                     )
                     for finding in rule.check(plan, derived)

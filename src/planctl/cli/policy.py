@@ -43,6 +43,13 @@ def engine_options(
         settings = find_settings()
     except ConfigError as error:
         raise typer.BadParameter(str(error)) from None
+    from planctl.selection import UnknownCodeError, check_codes
+
+    try:
+        check_codes(split_codes(select or []), "--select")
+        check_codes(split_codes(ignore or []), "--ignore")
+    except UnknownCodeError as error:
+        raise typer.BadParameter(str(error)) from None
     return Options(
         select=tuple(split_codes(select)) if select else settings.select,
         ignore=tuple(split_codes(ignore)) if ignore else settings.ignore,

@@ -22,9 +22,14 @@ def rules(
 
     if code is None:
         for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
+            typer.echo(f"{rule.code:<6} {rule.severity:<7}  {rule.title}")
         return
+    from planctl.rules import MERGED
+
     found = RULES.get(code.upper())
+    if found is None and code.upper() in MERGED:
+        found = RULES[MERGED[code.upper()]]
+        typer.echo(f"{code.upper()} is now answered by {found.code}.\n")
     if found is None:
         raise typer.BadParameter(f"no rule {code}; `planctl rules` lists them", param_hint="CODE")
     typer.echo(f"{found.code}: {found.title} (default severity: {found.severity})\n\n{found.doc}")

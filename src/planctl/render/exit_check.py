@@ -149,7 +149,7 @@ def _verdict_table(findings: list[Finding]) -> Any:
     table.add_column("", no_wrap=True)
     table.add_column("code", no_wrap=True)
     table.add_column("verdict", overflow="fold", ratio=1, min_width=20)
-    table.add_column("where", overflow="fold", max_width=24)
+    table.add_column("where", overflow="fold", max_width=18)
     for finding in findings:
         text = escape(finding.message)
         if finding.accepted is not None:

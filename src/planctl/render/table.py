@@ -21,23 +21,27 @@ def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
         if not findings:
             console.print(f"[ok]✓[/] [file]{escape(result.file)}[/]")
             continue
+        # Narrow columns that never wrap, and one wide column that wraps between words: the
+        # path, the message and the figures behind it, so no figure is ever cut in two.
         table = Table(title=escape(result.file), title_justify="left", expand=False)
-        for column in ("where", "code", "severity", "message", "stated", "computed", "gap"):
-            table.add_column(column, overflow="fold")
+        table.add_column("line:col", no_wrap=True)
+        table.add_column("code", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("finding", overflow="fold", ratio=1, min_width=30)
         for finding in findings:
             style = "accepted" if finding.accepted is not None else str(finding.level)
-            message = escape(finding.message)
+            text = f"[dim]{escape(finding.path_text)}[/]\n" if finding.path else ""
+            text += escape(finding.message)
+            if finding.stated is not None and finding.computed is not None:
+                text += f"\nstated {escape(finding.stated)}, computed {escape(finding.computed)}"
+                text += f", gap {escape(str(finding.gap))}" if finding.gap else ""
             if finding.accepted is not None:
-                message += f" [accepted: {escape(finding.accepted)}]"
-            where = f"{finding.position or ''} {finding.path_text}".strip()
+                text += f"\n[accepted]accepted: {escape(finding.accepted)}[/]"
             table.add_row(
-                escape(where),
+                str(finding.position or ""),
                 finding.code,
                 f"[{style}]{label(finding)}[/]",
-                message,
-                escape(finding.stated or ""),
-                escape(finding.computed or ""),
-                escape(str(finding.gap) if finding.gap else ""),
+                text,
             )
         console.print(table)
     summary = Summary.of(check)

@@ -51,6 +51,7 @@ RENDERERS: dict[tuple[str, str], str] = {
         ("exit-check", fmt): f"planctl.render.exit_check:render_{fmt}"
         for fmt in ("github", "sarif", "junit")
     },
+    **{("rules", fmt): f"planctl.render.rules:render_{fmt}" for fmt in ("table", "text", "json")},
     # show, budget, schedule
     # trace, diff
 }

@@ -138,14 +138,23 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
     return coerce
 
 
+class FigureKeyError(ValueError):
+    """A problem with one key of a figure mapping (`unit`, `share`), located at that key."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def _check_unit(unit: Any) -> None:
     """A declared `unit:` must be one planctl knows: a typo would change what the figure counts."""
     if not isinstance(unit, str) or lookup(unit.strip()) is None:
         suggestion = suggest(unit) if isinstance(unit, str) else None
-        raise ValueError(
-            f"unit: unknown unit {unit!r}"
-            + (f"; did you mean '{suggestion}'?" if suggestion else "")
-            + f" Known units: {' '.join(known_units())}, each also after 万 or 亿"
+        raise FigureKeyError(
+            "unit",
+            f"unknown unit {unit!r}"
+            + (f"; did you mean '{suggestion}'?" if suggestion else ".")
+            + f" Known units: {' '.join(known_units())}, each also after 万 or 亿",
         )
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from planctl.findings import Finding
 from planctl.loader import Document
 from planctl.location import Path
+from planctl.model.figure import FigureKeyError
 from planctl.model.messages import rank, translate
 from planctl.model.plan import Plan
 from planctl.quantity import MissingUnitError
@@ -99,6 +100,8 @@ def _finding(document: Document, error: Any) -> Finding:
     if isinstance(cause, MissingUnitError) and (units := _measure_units(document, path)):
         cause = cause.with_units(units)
         context = {"error": cause}
+    if isinstance(cause, FigureKeyError) and (*path, cause.key) in document.positions:
+        path = (*path, cause.key)
     message = translate(kind, error.get("input"), context)
     at_key = tuple(error["loc"])[-1:] == ("[key]",)  # a mapping's key, such as a year, is wrong
     position = document.locate_key(path) if at_key else document.locate(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from planctl.cli import app
 from planctl.loader import load_text
 from planctl.location import Position
 from planctl.model.validate import to_plan
+from planctl.quantity import Bound
 
 runner = CliRunner()
 # Phrases of the validation library that must never reach a user.
@@ -196,3 +198,114 @@ def test_the_longest_figures_add_up_without_an_internal_error(tmp_path: Path) ->
     exit_code, lines = cli(tmp_path, "plan: {title: x}\n" + body("8" * 22 + "99"))
     assert exit_code == 1, lines
     assert "budget.total" in lines[0], lines
+
+
+# Openings of the validation library's message templates; none may reach a user.
+LIBRARY_WORDING = (
+    "Input should",
+    "Input is not",
+    "Field required",
+    "Extra inputs",
+    "String should",
+    "Data should",
+    "Value error",
+    "Assertion failed",
+    "Unable to parse",
+    "unable to parse",
+    "Recursion error",
+    "Decimal input",
+    "valid integer",
+    "valid string",
+)
+BASE = """\
+plan:
+  title: 示例县规划
+  issued: 2016-05-01
+  region: {name: 示例县, level: county, province: 河南省, western: false}
+  period: [2016, 2020]
+  source: {title: 示例, date: 2016-05-01}
+  dates: [{what: 截止, date: 2015-12-31}]
+baseline: {year: 2015, poor_population: 1.2万人, poor_villages: 20个}
+targets:
+  - {name: 脱贫, measure: people, value: all, by: 2019}
+schedules:
+  - {name: 退出, measure: people, years: {2016: 5000人}, total: 5000人}
+regions:
+  items: [{name: 东乡, kind: poor, poor_population: 7000人, exit_year: 2018, tags: [片区]}]
+  groups: [{name: 贫困乡, kinds: [poor], poor_population: 7000人}]
+counts:
+  - {name: 乡镇, value: 1个, of: regions, depth: 1, kind: poor, names: [东乡]}
+budget:
+  total: 1.5亿元
+  breakdown: partial
+  items:
+    - {name: 产业, amount: {value: 9000万元, also: [{value: 0.9亿元}]}, projects: 3个, owners: [局]}
+facts:
+  - {name: 资金, value: 2.4亿元, year: 2015, items: [{name: 财政, value: 1.8亿元, share: 75%}]}
+indicators:
+  - {name: 签约率, target: 100%, by: 2018}
+rates:
+  - {name: 扶持, rate: 2000元, per: 人, per_year: true, years: 5, count: 2.1万人}
+measures:
+  - {name: 产业扶贫, owners: [局], items: [{name: 种植}]}
+criteria:
+  - {name: 退出, applies_to: [poor], measure: 贫困发生率, threshold: 2%}
+accepted:
+  - {rule: PC101, at: budget, reason: 原文}
+"""
+BAD_VALUES: list[object] = [[1], {"a": 1}, True, "2018年", -5, 10**30, "village"]
+
+
+def _leaves(data: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(data, dict):
+        return [path] + [p for key, value in data.items() for p in _leaves(value, (*path, key))]
+    if isinstance(data, list):
+        return [path] + [
+            p for index, value in enumerate(data) for p in _leaves(value, (*path, index))
+        ]
+    return [path]
+
+
+def _replaced(data: object, path: tuple[object, ...], value: object) -> object:
+    if not path:
+        return value
+    copy = dict(data) if isinstance(data, dict) else list(data)  # type: ignore[call-overload]
+    copy[path[0]] = _replaced(copy[path[0]], path[1:], value)
+    return copy
+
+
+def test_no_wrong_value_anywhere_gets_the_validation_librarys_wording() -> None:
+    import yaml
+
+    base = yaml.safe_load(BASE)
+    assert to_plan(load_text(BASE))[1] == []
+    paths = [path for path in _leaves(base) if path]
+    assert len(paths) > 100
+    said = 0
+    for path in paths:
+        for value in BAD_VALUES:
+            text = yaml.safe_dump(_replaced(base, path, value), allow_unicode=True)
+            _, found = to_plan(load_text(text))
+            for finding in found:
+                said += 1
+                assert finding.position is not None, (path, value, finding)
+                assert not any(words in finding.message for words in LIBRARY_WORDING), (
+                    path,
+                    value,
+                    finding.message,
+                )
+    assert said > len(paths)  # most replacements are refused
+
+
+def test_a_qualifier_after_the_multiplier_reads_as_a_lower_bound(tmp_path: Path) -> None:
+    text = "plan: {title: x}\nbaseline: {poor_population: 20.58万余人, poor_villages: 一百一个}\n"
+    plan, found = to_plan(load_text(text))
+    assert found == []
+    assert plan is not None
+    assert plan.baseline is not None
+    people, villages = plan.baseline.poor_population, plan.baseline.poor_villages
+    assert people is not None
+    assert villages is not None
+    assert (people.value.base, people.value.bound) == (Decimal(205800), Bound.MORE_THAN)
+    assert villages.value.base == 110
+    assert cli(tmp_path, text)[0] == 0

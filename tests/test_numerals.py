@@ -86,3 +86,12 @@ def test_the_standard_spelling_drops_a_leading_one_before_ten_only() -> None:
         "十五万",
         "一万零一十",
     ]
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿", min_size=1, max_size=8))
+def test_any_accepted_text_is_a_spelling_of_its_value(text: str) -> None:
+    try:
+        value = read(text)
+    except NumeralError:
+        return
+    assert text.replace("两", "二").replace("〇", "零") in spellings(value)

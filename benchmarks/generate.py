@@ -267,7 +267,7 @@ def plan_text(shape: Shape, seed: str, title: str, level: str) -> str:
         f"  issuer: {region}人民政府",
         f"  document: {region[0]}政〔2016〕{rng.randint(1, 99)}号",
         "  issued: 2016-06-01",
-        f"  region: {{name: {region}, level: {level}, province: 示例省}}",
+        f"  region: {{name: {region}, level: {level}, province: 山东省}}",
         "  period: [2016, 2020]",
         f"  source: {{title: {region}“十三五”{title}, file: {seed}.txt}}",
         "  dates:",

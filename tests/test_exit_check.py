@@ -17,7 +17,7 @@ runner = CliRunner()
 HEADER = "plan: {title: 测试县规划, period: [2016, 2018], region: {name: 测试市, province: %s}}\n"
 
 
-def run(tmp_path: Path, body: str, *args: str, province: str = "某省") -> tuple[int, Any]:
+def run(tmp_path: Path, body: str, *args: str, province: str = "山东省") -> tuple[int, Any]:
     path = tmp_path / "plan.yaml"
     path.write_text(HEADER % province + textwrap.dedent(body), encoding="utf-8")
     result = runner.invoke(app, ["exit-check", str(path), "--format", "json", *args])
@@ -222,7 +222,7 @@ def test_a_plan_that_does_not_validate_is_not_checked(tmp_path: Path) -> None:
 
 def test_findings_formats_show_each_failed_verdict(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(HEADER % "某省" + textwrap.dedent(PEOPLE % "99人"), encoding="utf-8")
+    path.write_text(HEADER % "山东省" + textwrap.dedent(PEOPLE % "99人"), encoding="utf-8")
     result = runner.invoke(app, ["exit-check", str(path), "--format", "github"])
     assert result.exit_code == 1
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]

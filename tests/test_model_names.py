@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
-from planctl.exits.criteria import MEASURE_ALIASES
+from planctl.criteria import MEASURE_ALIASES
 from planctl.loader import load_text
 from planctl.location import Position
 from planctl.model.names import PROVINCES, criterion_measures

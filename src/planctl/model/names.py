@@ -126,7 +126,7 @@ def check_criterion_measure(text: str) -> str:
 def criterion_measures() -> tuple[str, ...]:
     """The names the exit checks evaluate, read from the exit checks themselves."""
     # Imported here: the exit checks build on the model, so the model cannot import them first.
-    from planctl.exits.criteria import MEASURE_ALIASES
+    from planctl.criteria import MEASURE_ALIASES
 
     return tuple(MEASURE_ALIASES)
 

@@ -30,8 +30,14 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def row(output: str, name: str) -> str:
-    """The one table row (line) that names `name`."""
-    rows = [line for line in output.splitlines() if f" {name} " in line]
+    """The one line of the text format about `name`: `name: ...`, `parent / name: ...`,
+    `budget name: ...` (show's budget items) or `rate name: ...` (budget's policy rates)."""
+    keys = (name, f"budget {name}", f"rate {name}")
+    rows = [
+        line
+        for line in output.splitlines()
+        if (key := line.split(": ", 1)[0]) in keys or key.endswith(f" / {name}")
+    ]
     assert len(rows) == 1, output
     return rows[0]
 
@@ -125,14 +131,14 @@ def test_schedule_puts_years_side_by_side_with_running_totals() -> None:
     code, output = run("schedule", SMALL)
     assert code == 0
     line_2017 = row(output, "2017")
-    assert "8000人" in line_2017
-    assert "14000人 (66.67%)" in line_2017  # 6000 + 8000 of 21000
-    assert "10个 (33.33%)" in line_2017
+    assert "贫困人口脱贫 8000人, cumulative 14000人 (66.67%)" in line_2017  # 6000 + 8000 of 21000
+    assert "贫困村退出 10个, cumulative 10个 (33.33%)" in line_2017
     assert "regions exiting 2019: 乙乡" in output
     assert "indicators due 2020: 巩固率、覆盖率" in output
     assert "1 indicator has no year" in output
-    cells = [cell.strip() for cell in row(output, "2020").split("│")]
-    assert cells[-4:-1] == ["3", "2", "3"]  # regions exited so far; indicators due, so far
+    line_2020 = row(output, "2020")
+    assert "regions exiting 0, cumulative 3" in line_2020  # regions exited so far
+    assert "indicators due 2, cumulative 3" in line_2020  # due this year, so far
 
 
 @pytest.mark.parametrize("plan", BUNDLED)

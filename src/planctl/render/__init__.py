@@ -52,6 +52,11 @@ RENDERERS: dict[tuple[str, str], str] = {
         for fmt in ("github", "sarif", "junit")
     },
     # show, budget, schedule
+    **{
+        (kind, fmt): f"planctl.render.{kind}:render_{fmt}"
+        for kind in ("show", "budget", "schedule")
+        for fmt in ("table", "text", "json")
+    },
     # trace, diff
 }
 

@@ -13,7 +13,9 @@ from typing import Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from planctl.quantity import format_decimal
 from planctl.render import RenderOptions
@@ -79,6 +81,13 @@ def rate_cells(rate: RateRow) -> dict[str, str]:
     }
 
 
+def rate_piece(column: str, value: str) -> str:
+    """A rate's figure with its label, for lines: `count 3000人`, `5 years`, `per year`."""
+    if column == "years":
+        return f"{value} years" if value.isdigit() else value
+    return f"{column} {value}"
+
+
 def rate_note(rate: RateRow) -> str:
     notes = ["exceeds the budget item"] if rate.exceeds_budget else []
     return "; ".join([*notes, rate.note] if rate.note else notes)
@@ -99,7 +108,7 @@ def render_text(result: BudgetResult, options: RenderOptions, out: TextIO) -> No
         pieces = [f"{_header(result, k)} {v}" for k, v in figures.items() if v]
         out.write(key_line(" / ".join(row.names) or row.name, pieces) + "\n")
     for rate in result.rates:
-        pieces = [f"{k} {v}" for k, v in rate_cells(rate).items() if v]
+        pieces = [rate_piece(k, v) for k, v in rate_cells(rate).items() if v]
         if note := rate_note(rate):
             pieces.append(f"note {note}")
         out.write(key_line(f"rate {rate.name}", pieces) + "\n")
@@ -190,8 +199,7 @@ def draw_budget(console: Console, result: BudgetResult) -> None:
         console.print(_table(result, rows, amounts, least))
         if counts:
             console.print("[head]counts and unit costs[/]")
-            with_counts = [(row, cells) for row, cells in rows if any(cells[c] for c in counts)]
-            console.print(_table(result, with_counts, counts, least))
+            console.print(_table(result, _with_counts(rows, counts), counts, least))
     else:
         for row, cells in rows:
             style = "head" if row.depth == 0 else "none"
@@ -201,19 +209,30 @@ def draw_budget(console: Console, result: BudgetResult) -> None:
                 console.print(escape(line), overflow="fold")
 
 
-def _table(
-    result: BudgetResult,
-    rows: list[tuple[BudgetRow, dict[str, str]]],
-    columns: list[str],
-    least: int,
-) -> Table:
+Rows = list[tuple[BudgetRow, dict[str, str]]]
+
+
+def _with_counts(rows: Rows, counts: list[str]) -> Rows:
+    """The lines that state a count, and the lines above them, so the tree still reads."""
+    kept = {
+        row.names[:level]
+        for row, cells in rows
+        if any(cells[c] for c in counts)
+        for level in range(len(row.names) + 1)
+    }
+    return [(row, cells) for row, cells in rows if row.names in kept]
+
+
+def _table(result: BudgetResult, rows: Rows, columns: list[str], least: int) -> Table:
     table = Table()
     table.add_column("item", overflow="fold", min_width=least)
     for column in columns:
         table.add_column(_header(result, column), justify="right", no_wrap=True)
     for row, cells in rows:
+        # The indent is padding, so a name that wraps keeps it on every line.
+        name = Padding(Text(row.name, overflow="fold"), (0, 0, 0, 2 * row.depth))
         table.add_row(
-            escape(_name(row)),
+            name,
             *(escape(cells[c]) for c in columns),
             style="head" if row.depth == 0 else None,
         )
@@ -242,7 +261,7 @@ def draw_rates(console: Console, rates: list[RateRow]) -> None:
         return
     for rate, cells, note in rows:
         console.print(escape(rate.name), overflow="fold")
-        pieces = [f"{c} {cells[c]}" for c in shown if cells[c]]
+        pieces = [rate_piece(c, cells[c]) for c in shown if cells[c]]
         for line in flow(pieces, console.width, indent=2):
             console.print(escape(line), overflow="fold")
         if note:

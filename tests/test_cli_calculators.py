@@ -289,3 +289,39 @@ def test_new_without_output_prints_the_template() -> None:
     assert code == 0
     assert output.startswith("# yaml-language-server")
     assert "示例县人民政府" in output
+
+
+def test_json_of_the_calculators_carries_the_same_figures() -> None:
+    code, output = run("show", SMALL, "--format", "json")
+    assert code == 0
+    shown = json.loads(output)
+    assert shown["command"] == "show"
+    [people] = shown["headline_targets"]
+    assert [deadline["year"] for deadline in people["deadlines"]] == [2019, 2020]
+    assert people["conflicting"] is True
+    assert shown["budget"]["items"][0] == {
+        "name": "产业扶持工程",
+        "amount": "1.2亿元",
+        "of_total": share("1.2", "3.5"),
+    }
+    code, output = run("budget", SMALL, "--format", "json", "--unit", "亿元")
+    assert code == 0
+    lines = {tuple(line["names"]): line for line in json.loads(output)["lines"]}
+    planting = lines[("产业扶持工程", "种植项目")]
+    assert planting["amount_yuan"] == "70000000"
+    assert planting["in_unit"] == "0.7亿元"
+    assert lines[()]["sum_of_parts_yuan"] == "350000000"
+    code, output = run("schedule", SMALL, "--format", "json")
+    assert code == 0
+    data = json.loads(output)
+    people_years = {entry["year"]: entry for entry in data["schedules"][0]["years"]}
+    assert people_years[2017]["cumulative"] == "14000人"
+    assert people_years[2017]["share_of_baseline"] == share("14000", "21000")
+    assert [entry["cumulative"] for entry in data["regions_exiting"]] == [0, 1, 2, 3, 3]
+
+
+def test_calculators_refuse_a_format_they_do_not_offer() -> None:
+    for command in ("show", "budget", "schedule"):
+        code, output = run(command, SMALL, "--format", "sarif")
+        assert code == 2
+        assert "table, text, json" in output

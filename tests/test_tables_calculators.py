@@ -105,7 +105,9 @@ def test_table_matches_the_reviewed_golden_file(command: str, plan: str, width: 
     )
 
 
-@pytest.mark.parametrize(("command", "plan", "width"), CASES)
+@pytest.mark.parametrize(
+    ("command", "plan", "width"), [*CASES, *((c, p, 40) for c in COMMANDS for p in PLANS)]
+)
 def test_no_line_is_wider_than_the_terminal_and_nothing_is_cut(
     command: str, plan: str, width: int
 ) -> None:
@@ -116,7 +118,7 @@ def test_no_line_is_wider_than_the_terminal_and_nothing_is_cut(
         assert not re.search(f"[{BORDERS}┏┳┡╇└┴][{BORDERS}┳╇┴]", line), line  # a column 0 wide
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", [40, *WIDTHS])
 @pytest.mark.parametrize("plan", PLANS)
 def test_every_budget_item_name_and_amount_is_shown_whole(plan: str, width: int) -> None:
     lines = lines_of(plan)

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
-from planctl.render.display import column_width, key_line, share, table_width
+from planctl.render.display import column_width, flow, key_line, share, table_width
 from planctl.render.json_report import envelope
 from planctl.results.schedule import CountSeries, ScheduleCell, ScheduleResult, ScheduleYear
 
@@ -173,6 +173,18 @@ def _table(columns: Columns) -> Table:
     return table
 
 
+def _print(console: Console, columns: Columns) -> None:
+    """`columns` as a table when it fits, else a line per year (a very narrow terminal)."""
+    if table_width(_widths(columns)) <= console.width:
+        console.print(_table(columns))
+        return
+    (_, years), rest = columns[0], columns[1:]
+    for index, year in enumerate(years):
+        pieces = [f"{header} {cells[index]}" for header, cells in rest if cells[index]]
+        for line in flow([f"{year}:", *pieces], console.width, gap=1):
+            console.print(escape(line), overflow="fold")
+
+
 def _stacked(console: Console, result: ScheduleResult) -> None:
     """One small table per schedule, then one per count (regions exiting, indicators due)."""
     years = ("year", [year_label(y) for y in result.years])
@@ -187,7 +199,7 @@ def _stacked(console: Console, result: ScheduleResult) -> None:
         ]
         if any(cell.share is not None for cell in cells):
             columns.append(("of baseline", [share(cell.share) for cell in cells]))
-        console.print(_table(columns))
+        _print(console, columns)
     counts_columns: Columns = [years]
     for counts in result.counts:
         counts_columns += _counts_columns(result, counts)
@@ -195,4 +207,4 @@ def _stacked(console: Console, result: ScheduleResult) -> None:
         console.print(_table(counts_columns))
         return
     for counts in result.counts:
-        console.print(_table([years, *_counts_columns(result, counts)]))
+        _print(console, [years, *_counts_columns(result, counts)])

@@ -53,6 +53,11 @@ RENDERERS: dict[tuple[str, str], str] = {
     },
     **{("rules", fmt): f"planctl.render.rules:render_{fmt}" for fmt in ("table", "text", "json")},
     # show, budget, schedule
+    **{
+        (kind, fmt): f"planctl.render.{kind}:render_{fmt}"
+        for kind in ("show", "budget", "schedule")
+        for fmt in ("table", "text", "json")
+    },
     # trace, diff
 }
 

@@ -137,18 +137,6 @@ def format_in(value: Decimal, unit: Unit) -> str:
     return f"{format_decimal(value / unit.factor)}{unit.text}"
 
 
-def parse_number(text: str) -> Decimal:
-    """A plain decimal number (`31.0975`); refuses exponents, separators and non-numbers."""
-    cleaned = _fold_digits(text.strip())
-    if "," in cleaned or "，" in cleaned:
-        raise QuantityError(
-            f"'{text}': thousands separators are not accepted; write {_without_commas(cleaned)}"
-        )
-    if not _NUMBER.fullmatch(cleaned):
-        raise QuantityError(f"'{text}' is not a number")
-    return _decimal(cleaned, text)
-
-
 def parse(text: str, default_unit: str | None = None) -> Quantity:
     """Read a printed figure: number, qualifiers and unit (`31.0975万人`, `95%以上`, `80余家`).
 

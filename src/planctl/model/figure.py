@@ -53,8 +53,6 @@ QuantityField = Annotated[
     WithJsonSchema({"type": "string", "description": "a figure as printed, e.g. 641.8亿元"}),
 ]
 
-_FIGURE_OBJECT_KEYS = {"value", "source", "id", "same_as", "also", "unit", "note", "of"}
-
 
 class Figure(Strict):
     """One printed figure; `also` lists other places the same quantity is printed."""

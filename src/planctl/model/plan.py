@@ -230,12 +230,6 @@ class Node(Strict):
     note: str | None = None
     items: list[Node] = Field(default_factory=list)
 
-    def breakdown_of(self, measure: str) -> Breakdown:
-        """How the children's `measure` relates to this item's."""
-        if isinstance(self.breakdown, Breakdown):
-            return self.breakdown
-        return self.breakdown.get(measure, Breakdown.EXHAUSTIVE)
-
 
 class Budget(Strict):
     total: Money | None = None

@@ -244,7 +244,7 @@ def towns(count: int, rng: random.Random) -> list[Town]:
                 households=people // 3 + rng.randint(0, 50),
                 villages=rng.randint(2, 12),
                 rural=people * rng.randint(8, 15),
-                exit_year=rng.choice(YEARS[:4]),
+                exit_year=YEARS[-1],  # feasible: the plan-wide schedule ends then
             )
         )
     return out
@@ -267,7 +267,7 @@ def plan_text(shape: Shape, seed: str, title: str, level: str) -> str:
         f"  issuer: {region}人民政府",
         f"  document: {region[0]}政〔2016〕{rng.randint(1, 99)}号",
         "  issued: 2016-06-01",
-        f"  region: {{name: {region}, level: {level}, province: 示例省}}",
+        f"  region: {{name: {region}, level: {level}, province: 山东省}}",
         "  period: [2016, 2020]",
         f"  source: {{title: {region}“十三五”{title}, file: {seed}.txt}}",
         "  dates:",
@@ -284,11 +284,11 @@ def plan_text(shape: Shape, seed: str, title: str, level: str) -> str:
         "  source: 第一章第二节",
         "",
         "targets:",
-        "  - {name: 贫困人口全部脱贫, measure: people, value: all, by: 2019, source: 第二章}",
+        "  - {name: 贫困人口全部脱贫, measure: people, value: all, by: 2020, source: 第二章}",
         f"  - {{name: 贫困村全部退出, measure: villages, value: {{value: {villages}个, "
-        "same_as: poor_villages}, by: 2019, source: 第二章}",
+        "same_as: poor_villages}, by: 2020, source: 第二章}",
         f"  - {{name: 贫困户全部脱贫, measure: households, value: {{value: {households}户, "
-        "same_as: poor_households}, by: 2019, source: 第二章}",
+        "same_as: poor_households}, by: 2020, source: 第二章}",
         "  - {name: 巩固提升脱贫成果, measure: 巩固提升, by: 2020, source: 第二章}",
         "",
         "schedules:",

@@ -32,4 +32,4 @@ def check_text(tmp_path: Path) -> CheckText:
 
 def codes_at(result: FileResult) -> set[tuple[str, str]]:
     """(code, path) pairs: what tests compare, so rewording a message breaks nothing."""
-    return {(finding.code, finding.path_text) for finding in result.findings}
+    return {(finding.code, finding.path_text) for finding in result.problems}

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from planctl.calc.walk import iter_figures
+from planctl.derive.index import iter_figures
+from planctl.derive.timeline import build_timeline
 from planctl.engine import FileResult, check_file, exit_code
-from planctl.exits.simulate import simulate
 from planctl.model import Figure, Node, Plan
 
 PLANS = Path(__file__).parent.parent / "plans"
@@ -64,12 +64,16 @@ def test_luoyang_baseline_regions_and_schedules() -> None:
     # 27208+54144+38391+35944+52169+40002 = 247858; 22763+17892+13154+4282+1259+253+3514 = 63117
     people = [r.poor_population.value.base for r in plan.regions.items if r.poor_population]
     assert sum(people) == 247858 + 63117 == 310975
-    simulation = simulate(plan)
+    timeline = build_timeline(plan)
+    people_series = timeline.exit_series("people")
+    villages = timeline.exit_series("villages")
+    assert people_series is not None
+    assert villages is not None
     # 48805 + 81200 + 99400 + 75500 = 304905 by 2019; + 6070 = 310975 by 2020
-    assert simulation.tracks["people"].cumulative(2019) == 304905
-    assert simulation.tracks["people"].cumulative(2020) == 310975
+    assert people_series.cumulative(2019) == 304905
+    assert people_series.cumulative(2020) == 310975
     # 214 + 188 + 168 + 99 = 669 villages by 2019
-    assert simulation.tracks["villages"].cumulative(2019) == 669
+    assert villages.cumulative(2019) == 669
 
 
 def test_zhengzhou_exits_and_relocation() -> None:

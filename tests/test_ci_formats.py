@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl import __version__
-from planctl.checks import RULES
 from planctl.cli import app
-from planctl.report import FORMATS
+from planctl.render import FORMATS
+from planctl.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path("tests/golden/ci")

@@ -30,8 +30,14 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def row(output: str, name: str) -> str:
-    """The one table row (line) that names `name`."""
-    rows = [line for line in output.splitlines() if f" {name} " in line]
+    """The one line of the text format about `name`: `name: ...`, `parent / name: ...`,
+    `budget name: ...` (show's budget items) or `rate name: ...` (budget's policy rates)."""
+    keys = (name, f"budget {name}", f"rate {name}")
+    rows = [
+        line
+        for line in output.splitlines()
+        if (key := line.split(": ", 1)[0]) in keys or key.endswith(f" / {name}")
+    ]
     assert len(rows) == 1, output
     return rows[0]
 
@@ -125,14 +131,14 @@ def test_schedule_puts_years_side_by_side_with_running_totals() -> None:
     code, output = run("schedule", SMALL)
     assert code == 0
     line_2017 = row(output, "2017")
-    assert "8000人" in line_2017
-    assert "14000人 (66.67%)" in line_2017  # 6000 + 8000 of 21000
-    assert "10个 (33.33%)" in line_2017
+    assert "贫困人口脱贫 8000人, cumulative 14000人 (66.67%)" in line_2017  # 6000 + 8000 of 21000
+    assert "贫困村退出 10个, cumulative 10个 (33.33%)" in line_2017
     assert "regions exiting 2019: 乙乡" in output
     assert "indicators due 2020: 巩固率、覆盖率" in output
     assert "1 indicator has no year" in output
-    cells = [cell.strip() for cell in row(output, "2020").split("│")]
-    assert cells[-4:-1] == ["3", "2", "3"]  # regions exited so far; indicators due, so far
+    line_2020 = row(output, "2020")
+    assert "regions exiting 0, cumulative 3" in line_2020  # regions exited so far
+    assert "indicators due 2, cumulative 3" in line_2020  # due this year, so far
 
 
 @pytest.mark.parametrize("plan", BUNDLED)
@@ -283,3 +289,39 @@ def test_new_without_output_prints_the_template() -> None:
     assert code == 0
     assert output.startswith("# yaml-language-server")
     assert "示例县人民政府" in output
+
+
+def test_json_of_the_calculators_carries_the_same_figures() -> None:
+    code, output = run("show", SMALL, "--format", "json")
+    assert code == 0
+    shown = json.loads(output)
+    assert shown["command"] == "show"
+    [people] = shown["headline_targets"]
+    assert [deadline["year"] for deadline in people["deadlines"]] == [2019, 2020]
+    assert people["conflicting"] is True
+    assert shown["budget"]["items"][0] == {
+        "name": "产业扶持工程",
+        "amount": "1.2亿元",
+        "of_total": share("1.2", "3.5"),
+    }
+    code, output = run("budget", SMALL, "--format", "json", "--unit", "亿元")
+    assert code == 0
+    lines = {tuple(line["names"]): line for line in json.loads(output)["lines"]}
+    planting = lines[("产业扶持工程", "种植项目")]
+    assert planting["amount_yuan"] == "70000000"
+    assert planting["in_unit"] == "0.7亿元"
+    assert lines[()]["sum_of_parts_yuan"] == "350000000"
+    code, output = run("schedule", SMALL, "--format", "json")
+    assert code == 0
+    data = json.loads(output)
+    people_years = {entry["year"]: entry for entry in data["schedules"][0]["years"]}
+    assert people_years[2017]["cumulative"] == "14000人"
+    assert people_years[2017]["share_of_baseline"] == share("14000", "21000")
+    assert [entry["cumulative"] for entry in data["regions_exiting"]] == [0, 1, 2, 3, 3]
+
+
+def test_calculators_refuse_a_format_they_do_not_offer() -> None:
+    for command in ("show", "budget", "schedule"):
+        code, output = run(command, SMALL, "--format", "sarif")
+        assert code == 2
+        assert "table, text, json" in output

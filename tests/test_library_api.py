@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from planctl.api import PathNotFoundError, validate
 from planctl.cli import app
 from planctl.engine import Options, check_file
-from planctl.report.json_report import results_data
+from planctl.render.json_report import results_data
+from planctl.results import CheckResult
 
 runner = CliRunner()
 
@@ -57,7 +58,7 @@ def test_cli_json_equals_the_library_data(
         use_accepted=options.use_accepted,
     )
     results = [check_file(plan, options) for plan in plans]
-    assert printed == results_data(results, options.strict)
+    assert printed == results_data(CheckResult("validate", results, options.strict))
     assert result.exit_code == (1 if printed["summary"]["failed"] else 0)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl.calc.sums import addable, plan_sums
+from planctl.derive import derive
+from planctl.derive.sums import addable
 from planctl.engine import Options, check_document
 from planctl.findings import Severity
 from planctl.loader import load_text
@@ -34,7 +35,7 @@ def _rolled_up_figures() -> list[PlanPath]:
     plan, _ = to_plan(document)
     assert plan is not None
     paths: set[PlanPath] = set()
-    for total in plan_sums(plan):
+    for total in derive(plan).sums:
         if total.path[0] == "budget":
             # The whole of a sum whose parts cannot all be added (16564人 = 16170人 + 38个 +
             # 356个, reported as PC102) is only bounded from below by its addable parts.

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planctl.calc.compare import compare_sum
-from planctl.checks import RULES
 from planctl.engine import check_document
 from planctl.loader import LoadError, load_text
 from planctl.model import to_plan
 from planctl.quantity import format_decimal, parse
+from planctl.rules import RULES
 
 amounts = st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False)
 units = st.sampled_from(["元", "万元", "亿元"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -125,3 +126,81 @@ def test_unit_conversions_are_exact(number: Decimal, unit: str, other: str) -> N
     assert target is not None
     converted = parse(f"{format_decimal(quantity.in_unit(target))}{other}")
     assert converted.base == quantity.base
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "bound"),
+    [
+        ("20.58万余人", "205800", Bound.MORE_THAN),
+        ("20多万人", "200000", Bound.MORE_THAN),
+        ("20余万人", "200000", Bound.MORE_THAN),
+        ("3万多户", "30000", Bound.MORE_THAN),
+        ("1千余人", "1000", Bound.MORE_THAN),
+        ("约20.58万余人", "205800", Bound.ABOUT),
+    ],
+)
+def test_qualifiers_may_follow_the_multiplier(text: str, base: str, bound: Bound) -> None:
+    quantity = parse(text)
+    assert (quantity.base, quantity.bound) == (Decimal(base), bound)
+    assert quantity.tolerance == parse(text.replace("余", "").replace("多", "")).tolerance
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("一百一个", "110"),
+        ("三千五人", "3500"),
+        ("两个", "2"),
+        ("一万二千人", "12000"),
+        ("三十万人", "300000"),
+        ("一亿二千万元", "120000000"),
+    ],
+)
+def test_chinese_numerals_read_by_the_standard(text: str, base: str) -> None:
+    assert parse(text).base == Decimal(base)
+
+
+@pytest.mark.parametrize("text", ["十十个", "百千个", "二二个", "三五人"])
+def test_malformed_chinese_numerals_are_refused(text: str) -> None:
+    with pytest.raises(QuantityError, match="not a standard Chinese numeral"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1" * 25 + "元", "more than 24 significant digits"),
+        ("1" * 40 + "人", "more than 24 significant digits"),
+        ("1" * 10_000 + "人", "more than 24 significant digits"),
+        ("1" * 24 + "亿元", "is 10^24 元 or more"),
+    ],
+)
+def test_figures_too_long_to_add_exactly_are_refused(text: str, says: str) -> None:
+    with pytest.raises(QuantityError, match=re.escape(says)):
+        parse(text)
+
+
+def test_the_longest_accepted_figure_is_exact() -> None:
+    quantity = parse("9" * 22 + ".25元")
+    assert quantity.base == Decimal("9" * 22 + ".25")
+    assert format_decimal(quantity.base * 3) == "29" + "9" * 20 + "7.75"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("6.53万", "such as 6.53万元 or 6.53万人"),
+        ("约6.53万", "such as 约6.53万元 or 约6.53万人"),
+        ("8万余", "such as 8万余元 or 8万余人"),
+    ],
+)
+def test_the_missing_unit_hint_keeps_the_multiplier_and_qualifiers(text: str, hint: str) -> None:
+    with pytest.raises(QuantityError, match=hint):
+        parse(text)
+
+
+def test_an_unknown_unit_one_typo_away_suggests_the_known_one() -> None:
+    with pytest.raises(QuantityError, match="unknown unit '万人口'; did you mean '万人'"):
+        parse("5万人口")
+    with pytest.raises(QuantityError, match="unknown unit '公理'; did you mean '公里'"):
+        parse("5公理")

@@ -47,7 +47,7 @@ def test_settings_file_applies_and_the_command_line_wins(
     result = runner.invoke(app, ["validate", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert "PC101" not in codes(result.output)
-    result = runner.invoke(app, ["validate", "--format", "json", "--ignore", "PC9"])
+    result = runner.invoke(app, ["validate", "--format", "json", "--ignore", "PC112"])
     assert "PC101" in codes(result.output)
 
 
@@ -79,3 +79,30 @@ def test_rules_lists_and_explains() -> None:
     assert "Passing" in one.output
     assert "641.8亿元" in one.output
     assert runner.invoke(app, ["rules", "PC999"]).exit_code == 2
+
+
+def test_unknown_rule_codes_are_usage_errors_with_the_known_ones(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from planctl.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["validate", "plans/", "--select", "PX9"])
+    assert result.exit_code == 2
+    assert "PX9" in result.output
+    assert "PC101" in result.output
+    result = runner.invoke(app, ["validate", "plans/", "--ignore", "PE01"])
+    assert result.exit_code == 2
+    assert "PC107" in result.output
+    (tmp_path / "planctl.toml").write_text('select = ["PC10x"]\n', encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text("plan: {title: 好}\n", encoding="utf-8")
+    import os
+
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        result = runner.invoke(app, ["validate", "plan.yaml"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 2
+    assert "PC10X" in result.output

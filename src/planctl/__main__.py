@@ -1,5 +1,5 @@
 """`python -m planctl` runs the command line."""
 
-from planctl.cli import main
+from planctl.entry import main
 
 main()

@@ -16,7 +16,8 @@ from planctl.config import split_codes
 from planctl.discover import PathNotFoundError, discover
 from planctl.engine import Options, check_file
 from planctl.loader import DEFAULT_MAX_BYTES
-from planctl.report.json_report import results_data
+from planctl.render.json_report import results_data
+from planctl.results import CheckResult
 
 __all__ = ["PathNotFoundError", "validate"]
 
@@ -44,7 +45,7 @@ def validate(
         max_bytes=max_bytes,
     )
     results = [check_file(file, options) for file in discover(_as_list(paths))]
-    return results_data(results, options.strict)
+    return results_data(CheckResult("validate", results, options.strict))
 
 
 def _as_list(values: str | Iterable[str]) -> list[str]:

@@ -70,7 +70,14 @@ def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{path}: '{key}' must be a list of rule codes or prefixes")
-    return tuple(split_codes(value))
+    from planctl.selection import UnknownCodeError, check_codes
+
+    codes = tuple(split_codes(value))
+    try:
+        check_codes(codes, f"{path}: {key}")
+    except UnknownCodeError as error:
+        raise ConfigError(str(error)) from None
+    return codes
 
 
 def _flag(value: Any, path: Path) -> bool:

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from planctl.checks import RULES
-from planctl.findings import SEVERITY_ORDER, Finding
+from planctl.derive import Derived, derive
+from planctl.findings import SEVERITY_ORDER, Finding, Outcome, Severity
 from planctl.loader import DEFAULT_MAX_BYTES, STDIN, Document, LoadError, load
 from planctl.location import format_path, parse_path
 from planctl.model import Plan, to_plan
+from planctl.rules import RULES
 
 UNREADABLE, AMBIGUOUS_YAML, SCHEMA, STALE_ACCEPTANCE = "PC001", "PC002", "PC003", "PC009"
 # A file that cannot be read or is not in the plan format was not checked at all: selecting
@@ -49,16 +50,23 @@ class FileResult:
     """Everything found in one file.
 
     `read` says the file was read as YAML and `valid` that it is in the plan format (so the
-    rules ran). `plan` and `document` are kept for commands that go on to use them, and dropped
-    by `released()` in runs over many files.
+    rules ran). `findings` holds every answer of every rule: the problems (outcome `fail`) and
+    the exit rules' passes and not-evaluables. `plan`, `document` and `derived` are kept for
+    commands that go on to use them, and dropped by `released()` in runs over many files.
     """
 
     file: str
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
     document: Document | None = None
+    derived: Derived | None = None
     read: bool = True
     valid: bool = True
+
+    @property
+    def problems(self) -> list[Finding]:
+        """The findings that report a problem (not the exit rules' passes and not-evaluables)."""
+        return [finding for finding in self.findings if finding.outcome is Outcome.FAIL]
 
     def failed(self, strict: bool = False) -> bool:
         return any(finding.fails(strict) for finding in self.findings)
@@ -69,7 +77,7 @@ class FileResult:
         A checked plan and its document take about 40 times the size of the file in memory, and
         reports need only the findings and whether the file was read and validated.
         """
-        return replace(self, plan=None, document=None)
+        return replace(self, plan=None, document=None, derived=None)
 
 
 def exit_code(results: Iterable[FileResult], strict: bool = False) -> int:
@@ -229,19 +237,38 @@ def check_document(document: Document, file: str, options: Options | None = None
     result.plan = plan
     result.valid = plan is not None
     if plan is not None:
+        derived = result.derived = derive(plan)
         for rule in RULES.values():
             if rule.check is not None and options.wants(rule.code):
                 findings.extend(
-                    replace(finding, position=finding.position or document.locate(finding.path))
-                    for finding in rule.check(plan)
+                    replace(
+                        finding,
+                        position=finding.position
+                        or (document.locate(finding.path) if finding.path else None),
+                        severity=_severity(finding, rule.severity),
+                    )
+                    for finding in rule.check(plan, derived)
                 )
     return _finish(result, findings, options, plan)
+
+
+def _severity(finding: Finding, default: Severity) -> Severity:
+    """The rule's default, unless the finding decides (a rounding gap is only a warning);
+    a criterion met or not evaluable is information, never a problem."""
+    if finding.outcome is not Outcome.FAIL:
+        return Severity.INFO
+    return finding.severity or default
 
 
 def _finish(
     result: FileResult, findings: list[Finding], options: Options, plan: Plan | None
 ) -> FileResult:
-    findings = [replace(finding, file=result.file) for finding in findings]
+    findings = [
+        replace(
+            finding, file=result.file, severity=finding.severity or RULES[finding.code].severity
+        )
+        for finding in findings
+    ]
     if plan is not None and options.use_accepted:
         findings = _apply_acceptances(plan, findings, result, options)
     findings = [f for f in findings if f.code in ALWAYS_REPORTED or options.wants(f.code)]
@@ -289,7 +316,7 @@ def _order(finding: Finding) -> tuple[int, int, int, str]:
     return (
         position.line if position else 0,
         position.column if position else 0,
-        SEVERITY_ORDER[finding.severity],
+        SEVERITY_ORDER[finding.level],
         finding.code,
     )
 

@@ -1,7 +1,10 @@
-"""Findings: what a check found, where, and by how much.
+"""Findings: what a rule found, where, and by how much.
 
 Rules create findings with a code, a path into the plan and the figures involved; the engine
 adds the file, the source position and the severity, so rules stay ignorant of configuration.
+Most findings are problems (outcome `fail`). The exit rules also answer a question for every
+criterion they judge, so they yield `pass` and `not evaluable` findings too: exit-check shows
+those as its verdicts, and no format needs a second kind of result for them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ class Severity(StrEnum):
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class Outcome(StrEnum):
+    """A rule's answer at one place: a problem, a criterion met, or one that cannot be judged."""
+
+    FAIL = "fail"
+    PASS = "pass"
+    NOT_EVALUABLE = "not evaluable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,11 @@ class Gap:
             percent=_signed(percent) if percent else None,
         )
 
+    @property
+    def size(self) -> str:
+        """The gap without its direction: `0.607万人 (6070人)`, for "missed by ..."."""
+        return str(self).replace("+", "").replace("-", "")
+
     def __str__(self) -> str:
         text = self.in_unit
         if self.in_base != self.in_unit:
@@ -63,13 +79,24 @@ class Finding:
     code: str
     message: str
     path: Path = ()
-    severity: Severity = Severity.ERROR
+    # None until the engine assigns the rule's default; a rule sets it only where the finding
+    # itself decides (a rounding gap is a warning, a substantive one an error).
+    severity: Severity | None = None
     file: str = ""
     position: Position | None = None
     stated: str | None = None
     computed: str | None = None
     gap: Gap | None = None
     accepted: str | None = None  # the reason, when the plan accepts this finding
+    outcome: Outcome = Outcome.FAIL
+    year: int | None = None  # the year a verdict is about, for `exit-check --year`
+    region: str | None = None  # the region a verdict is about, for `exit-check --region`
+    source: str | None = None  # the section of the document the judged statement comes from
+
+    @property
+    def level(self) -> Severity:
+        """The severity; the engine assigns one to every finding it returns."""
+        return self.severity or Severity.ERROR
 
     @property
     def path_text(self) -> str:
@@ -82,6 +109,6 @@ class Finding:
 
     def fails(self, strict: bool = False) -> bool:
         """Whether this finding makes the run fail: an error not accepted (or a warning, strict)."""
-        if self.accepted is not None:
+        if self.accepted is not None or self.outcome is not Outcome.FAIL:
             return False
-        return self.severity is Severity.ERROR or (strict and self.severity is Severity.WARNING)
+        return self.level is Severity.ERROR or (strict and self.level is Severity.WARNING)

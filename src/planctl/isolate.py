@@ -27,7 +27,7 @@ def check_one_by_one(files: Sequence[str], options: Options) -> list[FileResult]
     while remaining:
         done, died = _check_until_a_worker_dies(remaining, options, results)
         if died:
-            results.append(_died(remaining[done]))
+            results.append(_died(remaining[done], options))
             done += 1
         remaining = remaining[done:]
     return results
@@ -70,11 +70,13 @@ def _check_until_a_worker_dies(
     return done, False
 
 
-def _died(file: str) -> FileResult:
-    from planctl.engine import UNREADABLE, FileResult
+def _died(file: str, options: Options) -> FileResult:
+    """The result of a file whose check killed its process, made as for any unreadable file."""
+    from planctl.engine import UNREADABLE, FileResult, _finish
 
     message = (
         "checking this file stopped the process checking it (a crash in a library, or out "
         "of memory); the file was not checked"
     )
-    return FileResult(file, [Finding(UNREADABLE, message, file=file)], read=False, valid=False)
+    unread = FileResult(file, read=False, valid=False)
+    return _finish(unread, [Finding(UNREADABLE, message)], options, None)

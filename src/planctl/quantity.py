@@ -11,10 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
-from planctl.units import MULTIPLIERS, Unit, family_label, known_multipliers, known_units, lookup
+from planctl import numerals
+from planctl.units import (
+    MULTIPLIERS,
+    Unit,
+    family_label,
+    known_multipliers,
+    known_units,
+    lookup,
+    suggest,
+)
 
 
 class QuantityError(ValueError):
@@ -53,23 +62,8 @@ _SUFFIXES = {
 _AFTER_NUMBER = {"余": Bound.MORE_THAN, "多": Bound.MORE_THAN}
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)")
-_CHINESE_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CHINESE_SCALES = {"十": 10, "百": 100, "千": 1000}
-_MAX_DIGITS = 20  # docs/plan-format.md: sums and comparisons stay exact within these two
-_MAX_BASE = Decimal(10) ** 20  # in base units (元, 人): 1万亿亿元
+MAX_DIGITS = 24  # significant digits of a figure; see docs/plan-format.md
+_MULTIPLIERS_LONGEST_FIRST = tuple(sorted(MULTIPLIERS, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +120,11 @@ class Quantity:
 
 def normalize(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation (`1.50` → `1.5`, `100` stays)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    with localcontext() as context:  # exact whatever the length: never round, never overflow
+        context.prec = max(context.prec, len(value.as_tuple().digits) + abs(value.adjusted()) + 1)
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
 
 
 def format_decimal(value: Decimal) -> str:
@@ -139,18 +135,6 @@ def format_decimal(value: Decimal) -> str:
 def format_in(value: Decimal, unit: Unit) -> str:
     """A base-unit value written in `unit`: 64180000000 (元) in 亿元 → `641.8亿元`."""
     return f"{format_decimal(value / unit.factor)}{unit.text}"
-
-
-def parse_number(text: str) -> Decimal:
-    """A plain decimal number (`31.0975`); refuses exponents, separators and non-numbers."""
-    cleaned = _fold_digits(text.strip())
-    if "," in cleaned or "，" in cleaned:
-        raise QuantityError(
-            f"'{text}': thousands separators are not accepted; write {_without_commas(cleaned)}"
-        )
-    if not _NUMBER.fullmatch(cleaned):
-        raise QuantityError(f"'{text}' is not a number")
-    return _decimal(cleaned, text)
 
 
 def parse(text: str, default_unit: str | None = None) -> Quantity:
@@ -164,42 +148,80 @@ def parse(text: str, default_unit: str | None = None) -> Quantity:
     if not text:
         raise QuantityError("empty figure: write a number with its unit, such as 48805人")
     bound: Bound | None = None
+    head, tail = "", ""
     for prefix, prefix_bound in _PREFIXES.items():
         if text.startswith(prefix):
-            bound, text = prefix_bound, text.removeprefix(prefix)
+            bound, head, text = prefix_bound, prefix, text.removeprefix(prefix)
             break
     for suffix, suffix_bound in _SUFFIXES.items():
         if text.endswith(suffix) and len(text) > len(suffix):
-            bound, text = bound or suffix_bound, text.removesuffix(suffix)
+            bound, tail, text = bound or suffix_bound, suffix, text.removesuffix(suffix)
             break
     number, rest = _split_number(text, original)
-    for word, word_bound in _AFTER_NUMBER.items():
-        if rest.startswith(word):
-            bound, rest = bound or word_bound, rest.removeprefix(word)
-    rest = rest.strip()
-    # `8万余` prints a multiplier, a qualifier and no unit: the qualifier may follow the multiplier.
-    for word, word_bound in _AFTER_NUMBER.items():
-        multiplier, _, tail = rest.partition(word)
-        if tail == "" and multiplier in MULTIPLIERS and rest.endswith(word):
-            bound, rest = bound or word_bound, multiplier
+    qualifier, rest = _qualified_unit(rest)
+    bound = bound or qualifier
     unit_printed = True
     if not rest or rest in MULTIPLIERS:
         if default_unit is None:
-            raise QuantityError(
-                f"'{original}' has no unit; write it with its unit as printed, such as "
-                f"{format_decimal(number)}万元 or {format_decimal(number)}人"
-            )
+            raise MissingUnitError(original, head + text, rest, tail)
         rest, unit_printed = rest + default_unit, False
     unit = lookup(rest)
     if unit is None:
         raise QuantityError(_unknown_unit_message(original, rest))
-    if abs(number) * unit.factor >= _MAX_BASE:
-        raise QuantityError(f"'{original[:40]}' is too large: planctl reads figures below 10^20")
+    _check_size(number, unit, original)
     return Quantity(original, number, unit, bound, unit_printed)
 
 
+class MissingUnitError(QuantityError):
+    """A figure printed without a unit where the field has none of its own.
+
+    The hint writes the figure as printed with a unit added where it belongs, keeping the
+    multiplier and the qualifiers (`6.53万` → `6.53万人`), in the units the field accepts.
+    """
+
+    def __init__(
+        self, original: str, before: str, multiplier: str, after: str, units: tuple[str, ...] = ()
+    ) -> None:
+        self.original, self.before, self.multiplier, self.after = (
+            original,
+            before,
+            multiplier,
+            after,
+        )
+        self.units = units or ("元", "人")
+        examples = [
+            f"{before}{unit}{after}" for unit in self.units if lookup(multiplier + unit) is not None
+        ]
+        examples = examples or [f"{before}{self.units[0]}{after}"]
+        listed = (
+            examples[0] if len(examples) == 1 else ", ".join(examples[:-1]) + " or " + examples[-1]
+        )
+        super().__init__(
+            f"'{original}' has no unit; write it with its unit as printed, such as {listed}"
+        )
+
+    def with_units(self, units: tuple[str, ...]) -> MissingUnitError:
+        """The same error, suggesting `units` (the ones the field accepts)."""
+        return MissingUnitError(self.original, self.before, self.multiplier, self.after, units)
+
+
+def _qualified_unit(rest: str) -> tuple[Bound | None, str]:
+    """Strip 余/多 before or after the multiplier: `余万人`, `多万人`, `万余人`, `万余`."""
+    bound: Bound | None = None
+    for word, word_bound in _AFTER_NUMBER.items():
+        if rest.startswith(word):
+            bound, rest = word_bound, rest.removeprefix(word)
+            break
+    rest = rest.strip()
+    multiplier = next((m for m in _MULTIPLIERS_LONGEST_FIRST if rest.startswith(m)), "")
+    after = rest.removeprefix(multiplier)
+    if multiplier and bound is None and after[:1] in _AFTER_NUMBER:
+        bound, after = _AFTER_NUMBER[after[:1]], after[1:]
+    return bound, multiplier + after
+
+
 def _split_number(text: str, original: str) -> tuple[Decimal, str]:
-    """Split `31.0975万人` into (31.0975, `万人`); also reads small Chinese numerals (`十六个`)."""
+    """Split `31.0975万人` into (31.0975, `万人`); also reads Chinese numerals (`十六个`)."""
     if re.match(r"[-+]?\d[\d,，]*\d[,，]\d{3}|[-+]?\d{1,3}[,，]\d{3}", text):
         raise QuantityError(
             f"'{original}': thousands separators are not accepted; write {_without_commas(text)}"
@@ -212,11 +234,18 @@ def _split_number(text: str, original: str) -> tuple[Decimal, str]:
     if match:
         return _decimal(match.group(), original), text[match.end() :]
     length = 0
-    while length < len(text) and (text[length] in _CHINESE_DIGITS or text[length] in "十百千"):
+    while length < len(text) and text[length] in numerals.NUMERAL_CHARACTERS:
         length += 1
     # `千瓦` is a unit with no number, not the numeral 千 followed by 瓦.
     if length and lookup(text) is None:
-        return Decimal(_chinese_integer(text[:length], original)), text[length:]
+        run = text[:length]
+        # `三十万人` prints 三十 in 万人, as `30万人` does; `一亿二千万` is one numeral.
+        if length > 1 and run[-1] in numerals.SECTIONS and run.count("万") + run.count("亿") == 1:
+            run = run[:-1]
+        try:
+            return Decimal(numerals.read(run)), text[len(run) :]
+        except numerals.NumeralError as error:
+            raise QuantityError(f"'{original}': {error}") from None
     if text.lower() in {"nan", ".nan", "inf", ".inf", "-inf", "-.inf", "infinity"}:
         raise QuantityError(f"'{original}' is not a finite number")
     raise QuantityError(
@@ -224,26 +253,24 @@ def _split_number(text: str, original: str) -> tuple[Decimal, str]:
     )
 
 
-def _chinese_integer(text: str, original: str) -> int:
-    """Small Chinese numerals as documents print counts: 七, 十六, 二十三, 一百零八."""
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CHINESE_DIGITS:
-            current = _CHINESE_DIGITS[ch]
-        else:
-            scale = _CHINESE_SCALES[ch]
-            total += (current or 1) * scale
-            current = 0
-    total += current
-    if total == 0 and not set(text) <= {"零", "〇"}:
-        raise QuantityError(f"'{original}': cannot read the Chinese numeral '{text}'")
-    return total
+def _check_size(number: Decimal, unit: Unit, original: str) -> None:
+    """Refuse figures too long to add up exactly: 24 significant digits, under 10^24 base units.
+
+    Sums run in Decimal's default 28 digits; 24 leave room to add ten thousand such figures.
+    """
+    shown = original if len(original) <= 40 else original[:40] + "…"
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        raise QuantityError(
+            f"'{shown}' has more than {MAX_DIGITS} significant digits; planctl reads figures of "
+            f"up to {MAX_DIGITS} digits"
+        )
+    if number and (number * unit.factor).adjusted() >= MAX_DIGITS:
+        raise QuantityError(
+            f"'{shown}' is 10^{MAX_DIGITS} {unit.base} or more; planctl reads figures below that"
+        )
 
 
 def _decimal(text: str, original: str) -> Decimal:
-    digits = sum(ch.isdigit() for ch in text)
-    if digits > _MAX_DIGITS:
-        raise QuantityError(f"'{original[:40]}…' has more than {_MAX_DIGITS} digits")
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regular expression admits only numbers
@@ -266,7 +293,10 @@ def _without_commas(text: str) -> str:
 
 
 def _unknown_unit_message(original: str, unit: str) -> str:
+    suggestion = suggest(unit)
     return (
-        f"'{original}': unknown unit '{unit}'. Known units: {' '.join(known_units())}; "
+        f"'{original}': unknown unit '{unit}'"
+        + (f"; did you mean '{suggestion}'?" if suggestion else ".")
+        + f" Known units: {' '.join(known_units())}; "
         f"any of them may follow a multiplier ({' '.join(known_multipliers())})"
     )

@@ -179,6 +179,30 @@ def lookup(text: str) -> Unit | None:
     return None
 
 
+def suggest(text: str) -> str | None:
+    """The known unit one typo away from `text` (`公理` → `公里`, `万人口` → `万人`), if any."""
+    text = text.strip().replace("％", "%")
+    for prefix in ("", *_LONGEST_MULTIPLIER_FIRST):
+        rest = text.removeprefix(prefix)
+        if (rest == text and prefix) or not rest:
+            continue
+        # a unit the text contains (`个个` → `个`) is likelier than a changed one (`个月`)
+        for unit in sorted(_BASE_UNITS, key=lambda unit: unit not in rest):
+            if _one_edit(rest, unit) and lookup(prefix + unit) is not None:
+                return prefix + unit
+    return None
+
+
+def _one_edit(text: str, other: str) -> bool:
+    """Whether one character substituted, added or dropped turns `text` into `other`."""
+    if text == other or abs(len(text) - len(other)) > 1:
+        return False
+    if len(text) == len(other):
+        return sum(a != b for a, b in zip(text, other, strict=True)) == 1
+    short, long = sorted((text, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def known_units() -> list[str]:
     """Every unit without a multiplier, for error messages that list what is accepted."""
     return list(_BASE_UNITS)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from planctl.calc.walk import TreeItem, budget_root
+from planctl.derive.index import PlanIndex, TreeItem
 from planctl.location import Path
-from planctl.model import Node, Plan
+from planctl.model import Node
 from planctl.quantity import Quantity
 
 DIVISION_DIGITS = 40
@@ -114,9 +114,9 @@ def _per(amount: Quantity | None, count: Quantity | None) -> Decimal | None:
     return divide(amount.base, count.base)
 
 
-def budget_lines(plan: Plan) -> list[BudgetLine]:
+def budget_lines(index: PlanIndex) -> list[BudgetLine]:
     """Every budget line, the total first, then items depth first in the plan's order."""
-    root = budget_root(plan)
+    root = index.budget
     if root is None:
         return []
     total = _reference(root)

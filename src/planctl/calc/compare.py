@@ -23,7 +23,7 @@ from planctl.quantity import Quantity, format_in
 ROUNDING_UNITS = Decimal("1.5")
 
 
-class Verdict(StrEnum):
+class Agreement(StrEnum):
     AGREES = "agrees"
     ROUNDING = "rounding"
     SUBSTANTIVE = "substantive"
@@ -36,16 +36,16 @@ class Comparison:
     stated: Quantity
     computed: Decimal  # base units
     tolerance: Decimal  # base units
-    verdict: Verdict
+    verdict: Agreement
     truncated: bool  # the stated figure equals the computed one cut off, not rounded
 
     @property
     def agrees(self) -> bool:
-        return self.verdict is Verdict.AGREES
+        return self.verdict is Agreement.AGREES
 
     @property
     def severity(self) -> Severity:
-        return Severity.WARNING if self.verdict is Verdict.ROUNDING else Severity.ERROR
+        return Severity.WARNING if self.verdict is Agreement.ROUNDING else Severity.ERROR
 
     @property
     def gap(self) -> Gap:
@@ -58,7 +58,7 @@ class Comparison:
 
     def explain(self) -> str:
         """A short reading of the gap for the finding's message."""
-        if self.verdict is Verdict.ROUNDING:
+        if self.verdict is Agreement.ROUNDING:
             rounded = format_in(
                 _to_digits(self.computed, self.stated, ROUND_HALF_UP), self.stated.unit
             )
@@ -86,14 +86,14 @@ def compare(
     gap = abs(computed - stated.base)
     truncated = _to_digits(computed, stated, ROUND_DOWN) == stated.base and gap > tolerance
     if gap <= tolerance:
-        verdict = Verdict.AGREES
+        verdict = Agreement.AGREES
     elif (
         stated.ulp_base > finest_part
         and gap <= rounding_units * stated.ulp_base + computed_tolerance
     ):
-        verdict = Verdict.ROUNDING
+        verdict = Agreement.ROUNDING
     else:
-        verdict = Verdict.SUBSTANTIVE
+        verdict = Agreement.SUBSTANTIVE
     return Comparison(stated, computed, tolerance, verdict, truncated)
 
 

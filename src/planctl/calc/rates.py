@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planctl.calc.budget_lines import divide
-from planctl.calc.walk import Target, id_index
+from planctl.derive.index import IdTarget, PlanIndex
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.plan import Rate
@@ -96,13 +96,13 @@ class RateCost:
         return self.implied_low > self.budget.base + self.budget.tolerance
 
 
-def rate_costs(plan: Plan) -> list[RateCost]:
+def rate_costs(plan: Plan, plan_index: PlanIndex) -> list[RateCost]:
     """Every rate of the plan with its implied cost and linked budget amount."""
-    index, _ = id_index(plan)
+    index = plan_index.ids
     return [_cost(position, rate, index) for position, rate in enumerate(plan.rates)]
 
 
-def _cost(position: int, rate: Rate, index: dict[str, Target]) -> RateCost:
+def _cost(position: int, rate: Rate, index: dict[str, IdTarget]) -> RateCost:
     value = rate.rate.value
     per_unit = lookup(rate.per)
     count, why = _count(rate, index, per_unit)
@@ -148,7 +148,7 @@ def _low(quantity: Quantity) -> Decimal:
     return max(quantity.base - quantity.tolerance, Decimal(0))
 
 
-def _count(rate: Rate, index: dict[str, Target], per: Unit | None) -> tuple[Quantity | None, str]:
+def _count(rate: Rate, index: dict[str, IdTarget], per: Unit | None) -> tuple[Quantity | None, str]:
     """The count the rate applies to: a figure, an id of a figure, or an id of a budget item."""
     if rate.count is None:
         return None, "no count"
@@ -171,7 +171,7 @@ def _count(rate: Rate, index: dict[str, Target], per: Unit | None) -> tuple[Quan
     return None, f"the item '{rate.count}' states no count"
 
 
-def _budget(rate: Rate, index: dict[str, Target]) -> tuple[Quantity | None, Path | None]:
+def _budget(rate: Rate, index: dict[str, IdTarget]) -> tuple[Quantity | None, Path | None]:
     if rate.budget is None:
         return None, None
     target = index.get(rate.budget)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from planctl.calc.budget_lines import budget_lines
 from planctl.calc.rates import rate_costs
+from planctl.derive.index import PlanIndex
 from planctl.model import Figure, Plan
 from planctl.quantity import Quantity, format_decimal, format_in
 
@@ -31,9 +32,15 @@ class Table:
     rows: list[tuple[Cell, ...]]
 
 
-def plan_tables(plan: Plan) -> list[Table]:
+def plan_tables(plan: Plan, index: PlanIndex) -> list[Table]:
     """Every table of the plan, in a fixed order; a section the plan lacks gives an empty table."""
-    return [_budget(plan), _schedules(plan), _regions(plan), _indicators(plan), _rates(plan)]
+    return [
+        _budget(plan, index),
+        _schedules(plan),
+        _regions(plan),
+        _indicators(plan),
+        _rates(plan, index),
+    ]
 
 
 def _text(figure: Figure | Quantity | None) -> str | None:
@@ -50,7 +57,7 @@ def _base_text(quantity: Quantity | None) -> str | None:
     return format_decimal(quantity.base) if quantity is not None else None
 
 
-def _budget(plan: Plan) -> Table:
+def _budget(plan: Plan, index: PlanIndex) -> Table:
     columns = (
         "path",
         "level",
@@ -65,7 +72,7 @@ def _budget(plan: Plan) -> Table:
         "source",
     )
     rows: list[tuple[Cell, ...]] = []
-    for line in budget_lines(plan):
+    for line in budget_lines(index):
         node = line.node
         rows.append(
             (
@@ -151,7 +158,7 @@ def _indicators(plan: Plan) -> Table:
     return Table("indicators", columns, rows)
 
 
-def _rates(plan: Plan) -> Table:
+def _rates(plan: Plan, index: PlanIndex) -> Table:
     columns = (
         "name",
         "rate",
@@ -169,7 +176,7 @@ def _rates(plan: Plan) -> Table:
         "source",
     )
     rows: list[tuple[Cell, ...]] = []
-    for cost in rate_costs(plan):
+    for cost in rate_costs(plan, index):
         rate = cost.rate
         implied = cost.implied
         exact = Decimal(format_decimal(implied)) if implied is not None else None

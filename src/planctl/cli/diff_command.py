@@ -111,7 +111,7 @@ def _table(
     from rich.markup import escape
     from rich.table import Table
 
-    from planctl.report.display import console
+    from planctl.render.display import console
 
     out = console()
     if not changes:

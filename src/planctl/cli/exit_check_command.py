@@ -1,4 +1,4 @@
-"""`planctl exit-check`: the year-by-year exit simulation and the criteria verdicts."""
+"""`planctl exit-check`: is every exit target met by its year? Then the years and the verdicts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import FormatOption, OutputFileOption, choose_format
+from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
 
 
 def exit_check(
@@ -20,10 +21,21 @@ def exit_check(
     criteria: Annotated[
         bool, typer.Option("--criteria", help="Print the exit criteria and their sources.")
     ] = False,
-    fmt: FormatOption = None,
+    fmt: Annotated[str | None, format_option("exit-check")] = None,
     output_file: OutputFileOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    strict: StrictOption = False,
+    no_accepted: NoAcceptedOption = False,
 ) -> None:
-    """Simulate exits year by year and judge every exit criterion: pass, fail or not evaluable.
+    """Is every exit target met by its year? Then the exits year by year and every verdict.
+
+    First one line per exit target (people, villages, households, counties): met by its year,
+    or missed and by how much. Then, per exit measure, the exits, running total, what remains
+    and the share of the baseline each year; then every exit verdict (PE rules and the exit
+    parts of PC107, PC109, PC110, PC112): pass, fail or not evaluable with the numbers behind
+    it, and the plan's other problems. The checks, acceptances, --select/--ignore and
+    planctl.toml are validate's: the two commands never disagree about a plan.
 
     Examples:
 
@@ -31,42 +43,33 @@ def exit_check(
 
       planctl exit-check luoyang.yaml --year 2019 --region 嵩县
 
+      planctl exit-check plans/*.yaml --format junit -o exits.xml
+
       planctl exit-check --criteria
 
-    Exit codes: 0 every evaluable criterion passes, 1 a criterion fails or the plan does not
-    validate, 2 usage error.
+    Exit codes: 0 no finding fails the run, 1 a criterion fails or the plan has errors (as in
+    validate), 2 usage error.
     """
-    import io
-    import sys
-
-    from planctl.cli.output import deliver
+    from planctl.cli.output import emit
+    from planctl.cli.policy import engine_options
     from planctl.discover import PathNotFoundError, resolve_plan
-    from planctl.exits.report import render
-    from planctl.exits.run import criteria_text, exit_reports, filter_report
+    from planctl.exits.run import FilterError, criteria_text, exit_check
+    from planctl.render import formats_of
 
     if criteria:
         typer.echo(criteria_text(), nl=False)
         return
     if not plans:
         raise typer.BadParameter("give a plan file, or --criteria", param_hint="PLAN")
-    fmt = choose_format(fmt)
+    fmt = choose_format(fmt, formats_of("exit-check"))
+    options = engine_options(select, ignore, strict, no_accepted)
     try:
         files = [resolve_plan(plan) for plan in plans]
     except PathNotFoundError as error:
         raise typer.BadParameter(f"no such file: {error.path}") from None
-    reports, unchecked = exit_reports(files)
     try:
-        reports = [filter_report(report, year, region) for report in reports]
-    except ValueError as error:
+        result = exit_check(files, options, year, region)
+    except FilterError as error:
         raise typer.BadParameter(str(error)) from None
-    buffer = io.StringIO()
-    color = output_file is None and sys.stdout.isatty()
-    render(reports, unchecked, fmt, buffer, color, None if output_file is None else 120)
-    for result in unchecked:
-        sys.stderr.write(
-            f"{result.file}: not checked: the plan does not validate "
-            f"({len(result.findings)} findings; run planctl validate {result.file})\n"
-        )
-    deliver(buffer.getvalue(), output_file, files)
-    failed = unchecked or any(report.failed for report in reports)
-    raise typer.Exit(1 if failed else 0)
+    emit("exit-check", result, fmt, output_file, files)
+    raise typer.Exit(result.exit_code)

@@ -74,7 +74,9 @@ def export(
         raise typer.BadParameter("xlsx is a binary file: give -o FILE.xlsx", param_hint="--output")
     result = open_plan(plan)
     assert result.plan is not None
-    chosen = [table for table in plan_tables(result.plan) if not tables or table.name in tables]
+    assert result.derived is not None
+    every = plan_tables(result.plan, result.derived.index)
+    chosen = [table for table in every if not tables or table.name in tables]
     try:
         if to == "xlsx":
             assert output is not None

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from planctl.report import FORMATS
+from planctl.render import FORMATS, formats_of
 
 FormatOption = Annotated[
     str | None,
@@ -25,6 +25,18 @@ OutputFileOption = Annotated[
     str | None,
     typer.Option("--output-file", "-o", help="Write the report to this file instead of stdout."),
 ]
+
+
+def format_option(kind: str) -> Any:
+    """The --format option of a command whose result is `kind`, listing the formats it offers."""
+    return typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(formats_of(kind))}. Default: "
+        + ("github under GitHub Actions, " if "github" in formats_of(kind) else "")
+        + "table on a terminal, text otherwise.",
+        show_default=False,
+    )
 
 
 def choose_format(given: str | None, formats: Mapping[str, object] = FORMATS) -> str:

@@ -4,30 +4,28 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from typing import Any
 
 import typer
 
 from planctl.atomic import write_atomic
-from planctl.engine import FileResult
 from planctl.overwrite import OverwriteError, refuse_inputs
 
 
 def emit(
-    results: Sequence[FileResult], fmt: str, output_file: str | None, strict: bool, command: str
+    kind: str, result: Any, fmt: str, output_file: str | None, inputs: Iterable[str] = ()
 ) -> None:
-    """Render `results` in `fmt` to stdout, or to `output_file` written atomically (never over
-    one of the files checked)."""
-    from planctl.report import RenderOptions, renderer
+    """Render `result` (of `kind`) in `fmt` to stdout, or to `output_file` written atomically
+    (never over one of the `inputs` it was made from)."""
+    from planctl.render import RenderOptions, render
 
-    render = renderer(fmt)
     if output_file is None:
-        options = RenderOptions(color=sys.stdout.isatty(), strict=strict, command=command)
-        render(results, options, sys.stdout)
+        render(kind, fmt, result, RenderOptions(color=sys.stdout.isatty()), sys.stdout)
         return
     buffer = io.StringIO()
-    render(results, RenderOptions(color=False, width=120, strict=strict, command=command), buffer)
-    deliver(buffer.getvalue(), output_file, [result.file for result in results])
+    render(kind, fmt, result, RenderOptions(color=False, width=120), buffer)
+    deliver(buffer.getvalue(), output_file, inputs)
 
 
 def deliver(text: str, output_file: str | None, inputs: Iterable[str] = ()) -> None:

@@ -18,8 +18,8 @@ def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
     """Check the plan `name` (a path, or a bare name under plans/); exit 1 if it has no plan."""
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.engine import check_file
-    from planctl.report import RenderOptions
-    from planctl.report.text import render
+    from planctl.render import RenderOptions, render
+    from planctl.results import CheckResult
 
     try:
         path = resolve_plan(name)
@@ -30,7 +30,7 @@ def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
     result = check_file(path)
     if result.plan is None:
         sys.stdout.flush()
-        render([result], RenderOptions(), sys.stderr)
+        render("validate", "text", CheckResult("validate", [result]), RenderOptions(), sys.stderr)
         sys.stderr.write(f"planctl: {result.file} is not a valid plan; fix the errors above\n")
         raise typer.Exit(1)
     return result

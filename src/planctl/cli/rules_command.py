@@ -6,25 +6,40 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import OutputFileOption, choose_format, format_option
+
 
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. PC101.")] = None,
+    fmt: Annotated[str | None, format_option("rules")] = None,
+    output_file: OutputFileOption = None,
 ) -> None:
-    """List every rule with its code, severity and title, or print one rule's documentation.
+    """List every rule (PC: plan consistency, PE: exit criteria) with its code, default severity
+    and title, or print one rule's documentation: what it checks, a passing and a failing example.
 
     Examples:
 
       planctl rules
 
       planctl rules PC101
-    """
-    from planctl.checks import RULES
 
+      planctl rules PE05
+
+      planctl rules --format json
+    """
+    from planctl.cli.output import emit
+    from planctl.render import formats_of
+    from planctl.rules import MERGED, RULES
+
+    fmt = choose_format(fmt, formats_of("rules"))
     if code is None:
-        for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
+        emit("rules", list(RULES.values()), fmt, output_file)
         return
-    found = RULES.get(code.upper())
+    wanted = code.upper()
+    if wanted in MERGED:
+        typer.echo(f"{wanted} is now answered by {MERGED[wanted]}.", err=True)
+        wanted = MERGED[wanted]
+    found = RULES.get(wanted)
     if found is None:
         raise typer.BadParameter(f"no rule {code}; `planctl rules` lists them", param_hint="CODE")
-    typer.echo(f"{found.code}: {found.title} (default severity: {found.severity})\n\n{found.doc}")
+    emit("rules", [found], fmt, output_file)

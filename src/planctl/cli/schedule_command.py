@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from planctl.cli.options import OutputFileOption, choose_format, format_option
 
 HELP = """Show the plan year by year: every schedule (people, villages, relocation, ...) with its
 running total, how many regions exit each year (from regions' exit_year) and how many indicators
 fall due, side by side, over the plan period. An exit schedule's running total also shows its
 share of the baseline. Years outside the plan period that have entries are added and marked *.
-The regions and indicators of each year are listed under the table.
+The regions and indicators of each year are listed after the figures. A terminal too narrow for
+the schedules side by side gets one small table per schedule.
 
 Examples:
 
   planctl schedule luoyang
 
-  planctl schedule plans/zhengzhou.yaml
+  planctl schedule plans/zhengzhou.yaml --format text
 
 Exit codes: 0 shown, 1 the plan is not valid (its findings are printed), 2 usage error.
 """
@@ -29,64 +29,16 @@ def schedule(
     plan: Annotated[
         str, typer.Argument(metavar="PLAN", help="A plan file, or a name under plans/.")
     ],
+    fmt: Annotated[str | None, format_option("schedule")] = None,
+    output_file: OutputFileOption = None,
 ) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from planctl.calc.timeline import timeline
+    from planctl.cli.output import emit
     from planctl.cli.plan_input import open_plan
-    from planctl.report.display import console, exact_in, share
+    from planctl.render import formats_of
+    from planctl.results.schedule import schedule_result
 
-    result = open_plan(plan)
-    assert result.plan is not None
-    line = timeline(result.plan)
-    out = console()
-    if not (line.series or line.exits or line.due):
-        out.print(f"{escape(result.file)}: no schedules, exit years or dated indicators")
-        _undated(out, line.undated_indicators)
-        return
-    out.print(f"[head]{escape(result.file)}: year by year[/]")
-    table = Table()
-    table.add_column("year", no_wrap=True)
-    cells: list[list[str]] = [
-        [f"{year}{'' if line.in_period(year) else '*'}"] for year in line.years
-    ]
-    for series in line.series:
-        title = escape(series.schedule.name)
-        table.add_column(title, justify="right", no_wrap=True)
-        table.add_column("cumulative", justify="right", no_wrap=True)
-        running = series.cumulative(line.years)
-        shares = series.cumulative_share(line.years)
-        for row, year in zip(cells, line.years, strict=True):
-            entry = series.entries.get(year)
-            row.append(escape(entry.text) if entry else "")
-            total = ""
-            if year in running and series.unit is not None:
-                total = exact_in(running[year], series.unit)
-                if year in shares:
-                    total += f" ({share(shares[year])})"
-            row.append(total)
-    for title, counts in (("regions exiting", line.exits), ("indicators due", line.due)):
-        if not counts:
-            continue
-        table.add_column(title, justify="right", no_wrap=True)
-        table.add_column("cumulative", justify="right", no_wrap=True)
-        running_count = line.running(counts, line.years)
-        for row, year in zip(cells, line.years, strict=True):
-            row.append(str(len(counts[year])) if year in counts else "")
-            row.append(str(running_count[year]))
-    for row in cells:
-        table.add_row(*row)
-    out.print(table)
-    for title, counts in (("regions exiting", line.exits), ("indicators due", line.due)):
-        for year in sorted(counts):
-            out.print(f"{title} {year}: {escape('、'.join(counts[year]))}")
-    _undated(out, line.undated_indicators)
-
-
-def _undated(out: Console, count: int) -> None:
-    if count:
-        out.print(f"[dim]{count} indicator{' has' if count == 1 else 's have'} no year (by)[/]")
+    fmt = choose_format(fmt, formats_of("schedule"))
+    emit("schedule", schedule_result(open_plan(plan)), fmt, output_file)
 
 
 schedule.__doc__ = HELP

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from planctl.cli.options import FormatOption, OutputFileOption, choose_format
+from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
 
 HELP = """Check plan files: format, totals, cross-references, counts, shares, schedules, dates.
 
@@ -35,21 +36,10 @@ def validate(
     paths: Annotated[list[str] | None, typer.Argument(help="Plan files or directories.")] = None,
     fmt: FormatOption = None,
     output_file: OutputFileOption = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select", help="Only these rule codes or prefixes (PC101, PC1; repeatable)."
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
-    no_accepted: Annotated[
-        bool,
-        typer.Option("--no-accepted", help="Show every finding as if the plans accepted none."),
-    ] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    strict: StrictOption = False,
+    no_accepted: NoAcceptedOption = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
     ] = False,
@@ -70,31 +60,25 @@ def validate(
     ] = None,
 ) -> None:
     from planctl.cli.output import emit
-    from planctl.config import ConfigError, find_settings, split_codes
+    from planctl.cli.policy import engine_options
     from planctl.discover import PathNotFoundError, discover
-    from planctl.engine import Options, check_files, default_jobs, exit_code
+    from planctl.engine import check_files, default_jobs
+    from planctl.render import formats_of
+    from planctl.results import CheckResult
 
-    fmt = choose_format(fmt)
-    try:
-        settings = find_settings()
-    except ConfigError as error:
-        raise typer.BadParameter(str(error)) from None
-    options = Options(
-        select=tuple(split_codes(select)) if select else settings.select,
-        ignore=tuple(split_codes(ignore)) if ignore else settings.ignore,
-        strict=strict or settings.strict,
-        use_accepted=not no_accepted,
-        max_bytes=max_size * 1024 * 1024,
-    )
+    fmt = choose_format(fmt, formats_of("validate"))
+    options = engine_options(select, ignore, strict, no_accepted, max_size * 1024 * 1024)
     try:
         files = discover(paths or [])
     except PathNotFoundError as error:
         raise typer.BadParameter(f"no such file or directory: {error.path}") from None
     if not files:
         raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
-    results = check_files(files, options, jobs or default_jobs())
-    emit(results, fmt, output_file, options.strict, "validate")
-    raise typer.Exit(0 if exit_zero else exit_code(results, options.strict))
+    result = CheckResult(
+        "validate", check_files(files, options, jobs or default_jobs()), options.strict
+    )
+    emit("validate", result, fmt, output_file, files)
+    raise typer.Exit(0 if exit_zero else result.exit_code)
 
 
 validate.__doc__ = HELP

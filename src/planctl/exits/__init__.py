@@ -1,6 +1,6 @@
-"""Exit checks: does the schedule get every person, village and county out by the promised year?
+"""exit-check: does the schedule get every person, village and county out by the promised year?
 
-`criteria` holds the reference data (national exit mechanism, provincial rules, poverty lines)
-with their sources; `simulate` builds the year-by-year table; `verdicts` judges each criterion
-as pass, fail or not evaluable, with the numbers behind it.
+The criteria are data (`planctl.criteria`), the judgements are rules (`planctl.rules`, PE and
+the exit-related PC rules), the timeline is derived once (`planctl.derive.timeline`); `run`
+arranges one plan's answers for the command.
 """

@@ -1,92 +1,123 @@
-"""Exit-check for files: load and validate each plan, simulate, judge, filter."""
+"""exit-check as a library call: the engine's findings of each plan, arranged as exit answers.
+
+exit-check runs the same engine, with the same rules, acceptances and selection, as validate:
+the two cannot disagree about a figure. What it adds is the arrangement: a headline answer per
+exit target, the year-by-year table of the one timeline, and every exit rule's verdict.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Sequence
 
-from planctl.engine import FileResult, check_file
-from planctl.exits.criteria import (
-    HOUSEHOLD_CONDITIONS,
-    NATIONAL_SOURCE,
-    POVERTY_LINES,
-    PROVINCIAL_SOURCE,
-    THIRD_PARTY,
-    national_criteria,
-    provincial_criteria,
-)
-from planctl.exits.report import ExitReport
-from planctl.exits.simulate import simulate
-from planctl.exits.verdicts import CODES, judge
-from planctl.quantity import format_decimal
+from planctl.engine import FileResult, Options, check_file
+from planctl.findings import Finding
+from planctl.model.plan import EXIT_MEASURES
+from planctl.results import CheckResult, ExitCheckResult, ExitPlan, ExitYear, is_verdict, year_cell
+from planctl.rules import targets_met
 
 
-def exit_reports(files: list[str]) -> tuple[list[ExitReport], list[FileResult]]:
-    """Exit reports for the plans that validate, and the results of those that do not."""
-    reports, unchecked = [], []
-    for file in files:
-        result = check_file(file)
-        if result.plan is None:
-            unchecked.append(result)
-            continue
-        simulation = simulate(result.plan)
-        reports.append(
-            ExitReport(
-                file,
-                result.plan.plan.title,
-                simulation,
-                judge(result.plan, simulation),
-                result.document,
-            )
+class FilterError(ValueError):
+    """`--year` or `--region` names nothing the plans have."""
+
+
+def exit_check(
+    files: Sequence[str],
+    options: Options | None = None,
+    year: int | None = None,
+    region: str | None = None,
+) -> ExitCheckResult:
+    """Check `files` and arrange each plan's exit answers, only `year`'s or `region`'s if given."""
+    options = options or Options()
+    results = [check_file(file, options) for file in files]
+    plans = [_arrange(result, year, region) for result in results if result.plan is not None]
+    return ExitCheckResult(CheckResult("exit-check", results, options.strict), plans)
+
+
+def _arrange(result: FileResult, year: int | None, region: str | None) -> ExitPlan:
+    assert result.plan is not None
+    assert result.derived is not None
+    timeline = result.derived.timeline
+    if year is not None and year not in timeline.years:
+        span = f"{timeline.years[0]}-{timeline.years[-1]}" if timeline.years else "none"
+        raise FilterError(f"--year {year} is outside the years of {result.file}: {span}")
+    regions = [r.name for r in result.plan.region_items]
+    if region is not None and region not in regions:
+        raise FilterError(
+            f"--region {region} is not a region of {result.file}; regions: "
+            f"{'、'.join(regions) or 'none'}"
         )
-    return reports, unchecked
 
+    def wanted(finding: Finding) -> bool:
+        return (year is None or finding.year in (None, year)) and (
+            region is None or finding.region in (None, region)
+        )
 
-def filter_report(report: ExitReport, year: int | None, region: str | None) -> ExitReport:
-    """Only one year's row and verdicts, or only one region's verdicts (plan-wide ones stay)."""
-    simulation = report.simulation
-    verdicts = report.verdicts
-    if year is not None:
-        if year not in simulation.years:
-            raise ValueError(
-                f"--year {year} is outside the plan's years "
-                f"{simulation.years[0] if simulation.years else '?'}-"
-                f"{simulation.years[-1] if simulation.years else '?'}"
-            )
-        rows = [row for row in simulation.rows if row.year == year]
-        simulation = dataclasses.replace(simulation, rows=rows)
-        verdicts = [v for v in verdicts if v.year in (None, year)]
-    if region is not None:
-        names = {v.region for v in report.verdicts if v.region}
-        if region not in names:
-            raise ValueError(
-                f"--region {region} is not a region of {report.file}; regions: "
-                f"{'、'.join(sorted(names)) or 'none'}"
-            )
-        verdicts = [v for v in verdicts if v.region in (None, region)]
-    return dataclasses.replace(report, simulation=simulation, verdicts=verdicts)
+    answers = [f for f in result.findings if is_verdict(f) and wanted(f)]
+    headlines = [f for f in answers if f.code == targets_met.CODE]
+    series = {m: s for m in EXIT_MEASURES if (s := timeline.exit_series(m)) is not None}
+    years = [
+        ExitYear(
+            y,
+            timeline.in_period(y),
+            {measure: year_cell(one, y) for measure, one in series.items()},
+            timeline.exits.get(y, []),
+            timeline.targets_due.get(y, []),
+            timeline.due.get(y, []),
+        )
+        for y in timeline.years
+        if year is None or y == year
+    ]
+    baselines = {
+        m: one.baseline_value.text for m, one in series.items() if one.baseline_value is not None
+    }
+    return ExitPlan(
+        file=result.file,
+        title=result.plan.plan.title,
+        headlines=headlines,
+        years=years,
+        verdicts=[f for f in answers if f.code != targets_met.CODE],
+        problems=[f for f in result.problems if not is_verdict(f)],
+        baselines=baselines,
+    )
 
 
 def criteria_text() -> str:
     """The built-in criteria and reference data with their sources, for --criteria."""
-    lines = ["Verdicts:"]
-    lines += [f"  {code}  {title}" for code, title in CODES.items()]
-    lines.append("\nNational exit thresholds (the plan's region may be marked western: 3%):")
+    from planctl.criteria import (
+        HOUSEHOLD_CONDITIONS,
+        NATIONAL_SOURCE,
+        POVERTY_LINES,
+        PROVINCIAL_RULES,
+        THIRD_PARTY,
+        WESTERN_PROVINCES,
+        WESTERN_SOURCE,
+        national_criteria,
+    )
+    from planctl.quantity import format_decimal
+    from planctl.rules import RULES
+
+    lines = ["Exit rules (planctl rules CODE documents each):"]
+    lines += [f"  {rule.code}  {rule.title}" for rule in RULES.values() if rule.exit_criterion]
+    lines.append("\nNational exit thresholds:")
     for criterion in national_criteria(western=False):
         lines.append(
             f"  {criterion.name} <= {format_decimal(criterion.threshold)}%  [{criterion.source}]"
         )
+    lines.append(
+        f"  3% in the western provinces ({'、'.join(sorted(WESTERN_PROVINCES))})  "
+        f"[{WESTERN_SOURCE}]"
+    )
     lines.append("  non-poor counties exit when all their poor villages have exited")
     for name, source in THIRD_PARTY:
         lines.append(f"  {name}  [{source}] (needs survey data: not evaluable from a plan)")
     lines.append("\nHousehold exit conditions (not numeric: reported as stated or not):")
     lines += [f"  {name}  [{NATIONAL_SOURCE}]" for name, _ in HOUSEHOLD_CONDITIONS]
     lines.append("\nProvincial rules:")
-    for province, source in PROVINCIAL_SOURCE.items():
-        for criterion in provincial_criteria(province):
-            lines.append(
-                f"  {province}: {criterion.name} >= "
-                f"{format_decimal(criterion.threshold)}%  [{source}]"
-            )
+    for province, criterion in PROVINCIAL_RULES:
+        lines.append(
+            f"  {province}: {criterion.name} >= "
+            f"{format_decimal(criterion.threshold)}%  [{criterion.source}]"
+        )
     lines.append(
         "\nA plan's own `criteria:` override these for the kinds they name "
         "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "

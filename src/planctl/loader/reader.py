@@ -50,7 +50,7 @@ class _Loader(_BaseLoader):
 
 
 MAX_DEPTH = 100
-MAX_NUMBER_DIGITS = 20  # as for figures (quantity.py): sums stay exact in 28-digit decimals
+MAX_NUMBER_DIGITS = 24  # as for figures (quantity.MAX_DIGITS, docs/plan-format.md)
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")

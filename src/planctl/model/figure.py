@@ -23,9 +23,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from planctl.quantity import Quantity, QuantityError
+from planctl.quantity import MissingUnitError, Quantity, QuantityError
 from planctl.quantity import parse as _parse_figure
-from planctl.units import family_label
+from planctl.units import family_label, known_units, lookup, suggest
 
 # Plans repeat many figures (`3个`, `2019`, `100%`): a quantity is immutable, so one parse serves
 # every repetition. Parsing is most of the time spent turning a document into a plan; the cache
@@ -53,8 +53,6 @@ QuantityField = Annotated[
     WithJsonSchema({"type": "string", "description": "a figure as printed, e.g. 641.8亿元"}),
 ]
 
-_FIGURE_OBJECT_KEYS = {"value", "source", "id", "same_as", "also", "unit", "note", "of"}
-
 
 class Figure(Strict):
     """One printed figure; `also` lists other places the same quantity is printed."""
@@ -74,8 +72,32 @@ class Figure(Strict):
         return sorted([self, *self.also], key=lambda figure: figure.value.ulp_base)
 
 
-def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
+# The units a "has no unit" hint offers for each family a field accepts, in this order.
+_EXAMPLE_UNITS = {
+    "money": ("元",),
+    "people": ("人",),
+    "households": ("户",),
+    "person-times": ("人次",),
+    "count": ("个",),
+    "length": ("米", "公里"),
+    "area": ("亩",),
+    "percent": ("%",),
+}
+
+
+def example_units(families: Iterable[str] | None) -> tuple[str, ...]:
+    """The units to suggest for a figure of `families` (any family: 元 and 人)."""
+    if families is None:
+        return ("元", "人")
+    wanted = set(families)
+    return tuple(
+        unit for family, units in _EXAMPLE_UNITS.items() if family in wanted for unit in units
+    )
+
+
+def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callable[[Any], Any]:
     """Turn printed text or a bare number into a figure mapping and parse its quantity."""
+    units = example_units(families)
 
     def coerce(raw: Any) -> Any:
         if isinstance(raw, dict):
@@ -85,19 +107,19 @@ def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
         else:
             return raw  # pydantic reports the wrong type
         value = data.get("value")
-        unit = data.get("unit") or default_unit
-        if unit is not None and not isinstance(unit, str):
-            raise ValueError(f"unit must be a unit such as 人 or 万元, not {unit!r}")
+        declared = data.get("unit")
+        if declared is not None:
+            _check_unit(declared)
+        unit = declared or default_unit
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             value = str(value)
             if unit is None:
-                raise ValueError(
-                    f"'{value}' has no unit; write it with its unit as printed, such as "
-                    f"{value}万元 or {value}人"
-                )
+                raise MissingUnitError(value, value, "", "", units)
         if isinstance(value, str):
             try:
                 data["value"] = parse(value, unit)
+            except MissingUnitError as error:
+                raise error.with_units(units) from None
             except QuantityError as error:
                 raise ValueError(str(error)) from None
         share = data.get("share")
@@ -112,6 +134,26 @@ def _coerce(default_unit: str | None) -> Callable[[Any], Any]:
         return data
 
     return coerce
+
+
+class FigureKeyError(ValueError):
+    """A problem with one key of a figure mapping (`unit`, `share`), located at that key."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _check_unit(unit: Any) -> None:
+    """A declared `unit:` must be one planctl knows: a typo would change what the figure counts."""
+    if not isinstance(unit, str) or lookup(unit.strip()) is None:
+        suggestion = suggest(unit) if isinstance(unit, str) else None
+        raise FigureKeyError(
+            "unit",
+            f"unknown unit {unit!r}"
+            + (f"; did you mean '{suggestion}'?" if suggestion else ".")
+            + f" Known units: {' '.join(known_units())}, each also after 万 or 亿",
+        )
 
 
 def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Figure], Figure]:
@@ -168,7 +210,7 @@ def figure_rules(
 ) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
     """The validators of a figure field accepting `families`, bare numbers in `default_unit`."""
     return (
-        BeforeValidator(_coerce(default_unit)),
+        BeforeValidator(_coerce(default_unit, families)),
         AfterValidator(_families(families, what)),
         WithJsonSchema(_FIGURE_SCHEMA),
     )

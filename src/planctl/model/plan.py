@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
 
 from planctl.model.figure import (
     AnyFigure,
@@ -25,9 +25,33 @@ from planctl.model.figure import (
     Share,
     Strict,
 )
+from planctl.model.names import (
+    PROVINCES,
+    check_criterion_measure,
+    check_measure,
+    check_province,
+)
 
 Year = Annotated[int, Field(ge=1949, le=2100, description="a calendar year, e.g. 2018")]
 Text = Annotated[str, Field(min_length=1)]
+# Names the checks compare with known ones: a near miss is refused with what was meant.
+MeasureName = Annotated[
+    str,
+    Field(min_length=1, description="people, villages, counties, households or free text"),
+    AfterValidator(check_measure),
+]
+CriterionMeasure = Annotated[
+    str,
+    Field(
+        min_length=1, description="incidence, villages_exited, people_exited (or 贫困发生率, ...)"
+    ),
+    AfterValidator(check_criterion_measure),
+]
+Province = Annotated[
+    str,
+    AfterValidator(check_province),
+    WithJsonSchema({"type": "string", "enum": list(PROVINCES), "description": "full name"}),
+]
 
 
 class Level(StrEnum):
@@ -61,7 +85,7 @@ class Breakdown(StrEnum):
 class RegionRef(Strict):
     name: Text
     level: Level | None = None
-    province: str | None = None
+    province: Province | None = None
     western: bool = Field(
         default=False, description="in a western province: exit thresholds of 3% apply"
     )
@@ -124,7 +148,7 @@ class Baseline(Strict):
 
 class Target(Strict):
     name: Text
-    measure: Text = Field(description="people, villages, counties, households or free text")
+    measure: MeasureName
     value: Literal["all"] | AnyFigure | None = None
     by: Year | None = Field(default=None, description="the year it is due; none if undated")
     source: str | None = None
@@ -133,7 +157,7 @@ class Target(Strict):
 
 class Schedule(Strict):
     name: Text
-    measure: str | None = None
+    measure: MeasureName | None = None
     years: dict[Year, AnyFigure]
     total: AnyFigure | None = None
     source: str | None = None
@@ -206,12 +230,6 @@ class Node(Strict):
     note: str | None = None
     items: list[Node] = Field(default_factory=list)
 
-    def breakdown_of(self, measure: str) -> Breakdown:
-        """How the children's `measure` relates to this item's."""
-        if isinstance(self.breakdown, Breakdown):
-            return self.breakdown
-        return self.breakdown.get(measure, Breakdown.EXHAUSTIVE)
-
 
 class Budget(Strict):
     total: Money | None = None
@@ -258,7 +276,7 @@ class Measure(Strict):
 class Criterion(Strict):
     name: Text
     applies_to: list[RegionKind] = Field(default_factory=list)
-    measure: Text
+    measure: CriterionMeasure
     threshold: AnyFigure
     source: str | None = None
     note: str | None = None

@@ -11,9 +11,13 @@ from pydantic import BaseModel, ValidationError
 from planctl.findings import Finding
 from planctl.loader import Document
 from planctl.location import Path
+from planctl.model.figure import FigureKeyError
+from planctl.model.messages import rank, translate
 from planctl.model.plan import Plan
+from planctl.quantity import MissingUnitError
 
 SCHEMA_CODE = "PC003"
+_OWN = {"value_error", "assertion_error", "missing", "extra_forbidden"}
 _SUGGESTION = re.compile(r"did you mean '([^']+)'")
 
 
@@ -33,9 +37,17 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         return Plan.model_validate(document.data), []
     except ValidationError as error:
         findings: dict[Path, Finding] = {}
-        for item in error.errors(include_url=False):
+        # A union reports each member: keep one per place, planctl's own reason first.
+        kinds: dict[Path, str] = {}
+        errors = error.errors(include_url=False)
+        for item in sorted(errors, key=lambda item: rank(item["type"], item.get("input"))):
             finding = _finding(document, item)
-            findings.setdefault(finding.path, finding)  # a union reports each member: keep one
+            if finding.path not in findings:
+                findings[finding.path], kinds[finding.path] = finding, item["type"]
+        # `kind: [poor, bad]` fails as one kind and as a list with a bad entry: say only the entry.
+        for path, kind in kinds.items():
+            if kind not in _OWN and any(p[: len(path)] == path and p != path for p in kinds):
+                del findings[path]
         # `titel` with "did you mean 'title'?" already says what the missing `title` would.
         suggested = {
             (*path[:-1], match.group(1))
@@ -76,17 +88,45 @@ def _finding(document: Document, error: Any) -> Finding:
             )
         return Finding(SCHEMA_CODE, message, path, position=document.locate_key(path))
     if kind == "missing":
-        message = f"'{path[-1]}' is required here"
+        key = path[-1]
+        message = (
+            f"entry {key + 1} is missing here"
+            if isinstance(key, int)
+            else f"'{key}' is required here"
+        )
         return Finding(SCHEMA_CODE, message, path, position=document.locate(path[:-1]))
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if kind not in {"value_error", "assertion_error"} and "input" in error:
-        message += f" (got {_show(error['input'])})"
-    return Finding(SCHEMA_CODE, message, path, position=document.locate(path))
+    context = error.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, MissingUnitError) and (units := _measure_units(document, path)):
+        cause = cause.with_units(units)
+        context = {"error": cause}
+    if isinstance(cause, FigureKeyError) and (*path, cause.key) in document.positions:
+        path = (*path, cause.key)
+    message = translate(kind, error.get("input"), context)
+    at_key = tuple(error["loc"])[-1:] == ("[key]",)  # a mapping's key, such as a year, is wrong
+    position = document.locate_key(path) if at_key else document.locate(path)
+    return Finding(SCHEMA_CODE, message, path, position=position)
 
 
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…"
+# The units a target's or schedule's figure is counted in, by its measure.
+_MEASURE_UNITS = {
+    "people": ("人",),
+    "households": ("户",),
+    "villages": ("个", "村"),
+    "counties": ("个", "县"),
+}
+
+
+def _measure_units(document: Document, path: Path) -> tuple[str, ...]:
+    """For a figure of a target or schedule of a headline measure, that measure's units."""
+    if len(path) < 3 or path[0] not in {"targets", "schedules"} or not isinstance(path[1], int):
+        return ()
+    entries = document.data.get(path[0]) if isinstance(document.data, dict) else None
+    if not isinstance(entries, list) or path[1] >= len(entries):
+        return ()
+    entry = entries[path[1]]
+    measure = entry.get("measure") if isinstance(entry, dict) else None
+    return _MEASURE_UNITS.get(measure, ()) if isinstance(measure, str) else ()
 
 
 def _kind(value: Any) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planctl.calc.walk import iter_figures
+from planctl.derive.index import iter_figures
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.quantity import Quantity

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from planctl.location import format_path
-from planctl.report.console import make_console
+from planctl.render.console import make_console
 from planctl.trace import TraceResult
 from planctl.trace.render import TraceOptions, message, severity, shown, summary_lines
 

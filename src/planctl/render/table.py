@@ -1,0 +1,49 @@
+"""Rich tables, one per file with findings, then the summary line."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.markup import escape
+from rich.table import Table
+
+from planctl.render import RenderOptions
+from planctl.render.console import make_console
+from planctl.render.summary import Summary
+from planctl.render.text import label
+from planctl.results import CheckResult
+
+
+def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+    console = make_console(out, options.color, options.width)
+    for result in check.files:
+        findings = check.reported(result)
+        if not findings:
+            console.print(f"[ok]✓[/] [file]{escape(result.file)}[/]")
+            continue
+        # Narrow columns that never wrap, and one wide column that wraps between words: the
+        # path, the message and the figures behind it, so no figure is ever cut in two.
+        table = Table(title=escape(result.file), title_justify="left", expand=False)
+        table.add_column("line:col", no_wrap=True)
+        table.add_column("code", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("finding", overflow="fold", ratio=1, min_width=30)
+        for finding in findings:
+            style = "accepted" if finding.accepted is not None else str(finding.level)
+            text = f"[dim]{escape(finding.path_text)}[/]\n" if finding.path else ""
+            text += escape(finding.message)
+            if finding.stated is not None and finding.computed is not None:
+                text += f"\nstated {escape(finding.stated)}, computed {escape(finding.computed)}"
+                text += f", gap {escape(str(finding.gap))}" if finding.gap else ""
+            if finding.accepted is not None:
+                text += f"\n[accepted]accepted: {escape(finding.accepted)}[/]"
+            table.add_row(
+                str(finding.position or ""),
+                finding.code,
+                f"[{style}]{label(finding)}[/]",
+                text,
+            )
+        console.print(table)
+    summary = Summary.of(check)
+    style = "error" if summary.failed_files else "ok"
+    console.print(f"[{style}]{escape(summary.line())}[/]")

@@ -1,0 +1,91 @@
+"""What a rule is: a stable code, a title, a default severity, its documentation and a check."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from planctl.calc.compare import Comparison
+from planctl.derive import Derived
+from planctl.findings import Finding, Gap, Outcome, Severity
+from planctl.location import Path
+from planctl.model import Plan
+
+Check = Callable[[Plan, Derived], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule. `check` is None for the rules the loading pipeline itself applies."""
+
+    code: str
+    title: str
+    severity: Severity
+    doc: str
+    check: Check | None
+    exit_criterion: bool = False  # its findings, whatever their outcome, are exit-check verdicts
+    module: str = ""  # the module's own name, e.g. `rollup`
+
+    @property
+    def summary(self) -> str:
+        """The first paragraph of the documentation."""
+        return self.doc.strip().split("\n\n", 1)[0].replace("\n", " ")
+
+
+def rule_from_module(module: ModuleType) -> Rule:
+    """Read a rule module: `CODE`, `TITLE`, `SEVERITY`, an optional `check` and `EXIT_CRITERION`,
+    and its docstring."""
+    return Rule(
+        code=module.CODE,
+        title=module.TITLE,
+        severity=module.SEVERITY,
+        doc=inspect.cleandoc(module.__doc__ or ""),
+        check=getattr(module, "check", None),
+        exit_criterion=getattr(module, "EXIT_CRITERION", False),
+        module=module.__name__.rsplit(".", 1)[-1],
+    )
+
+
+def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Finding:
+    """A finding for a stated figure that disagrees with the computed one, with the gap."""
+    stated = comparison.stated.text
+    return Finding(
+        code,
+        f"{what}: stated {stated}, computed {comparison.computed_text}, "
+        f"gap {comparison.gap} ({comparison.explain()})",
+        path,
+        severity=comparison.severity,
+        stated=stated,
+        computed=comparison.computed_text,
+        gap=comparison.gap,
+    )
+
+
+def verdict(
+    code: str,
+    outcome: Outcome,
+    message: str,
+    path: Path = (),
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    source: str | None = None,
+    stated: str | None = None,
+    computed: str | None = None,
+    gap: Gap | None = None,
+) -> Finding:
+    """An exit rule's answer for one criterion: met, missed, or not evaluable (and why)."""
+    return Finding(
+        code,
+        message,
+        path,
+        stated=stated,
+        computed=computed,
+        gap=gap,
+        outcome=outcome,
+        year=year,
+        region=region,
+        source=source,
+    )

@@ -1,0 +1,60 @@
+"""Regional breakdowns add up: regions to the baseline, members to their group's subtotal.
+
+When regions state poor population, households, villages or rural population, the figures of
+all regions must add up to the baseline's (or, if some regions state none, not exceed it). A
+group (`regions.groups`, e.g. 贫困县 as national and provincial key counties) states subtotals
+over the regions of its kinds; they must equal the members' sum. Declared numbers of regions
+of each kind are checked by PC105.
+
+Passing: regions of 27208人 and 283767人 under a baseline of `31.0975万人`.
+
+Failing: the same regions under a baseline of `31.0976万人`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planctl.calc.compare import compare_sum, exceeds
+from planctl.derive import Derived
+from planctl.findings import Finding, Severity
+from planctl.model import Figure, Plan
+from planctl.model.plan import REGION_FIGURES
+from planctl.rules.base import gap_finding
+
+CODE = "PC108"
+TITLE = "regional breakdown does not add up"
+SEVERITY = Severity.ERROR
+
+
+def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
+    if plan.regions is None or not plan.regions.items:
+        return
+    regions = plan.regions.items
+    for field in REGION_FIGURES:
+        figures: list[Figure] = [f for r in regions if (f := getattr(r, field)) is not None]
+        whole: Figure | None = getattr(plan.baseline, field, None) if plan.baseline else None
+        if whole is None or not figures:
+            continue
+        stated = whole.statements()[0].value
+        parts = [figure.value for figure in figures]
+        if any(part.family != stated.family for part in parts):
+            continue
+        what = f"baseline {field} against the sum over {len(parts)} regions"
+        if len(figures) == len(regions):
+            comparison = compare_sum(stated, parts)
+            if not comparison.agrees:
+                yield gap_finding(CODE, ("baseline", field), what, comparison)
+        elif (over := exceeds(stated, parts)) is not None:
+            yield gap_finding(CODE, ("baseline", field), what, over)
+    for position, group in enumerate(plan.regions.groups):
+        members = [region for region in regions if region.kind in group.kinds]
+        for field in REGION_FIGURES:
+            subtotal: Figure | None = getattr(group, field)
+            parts = [f.value for r in members if (f := getattr(r, field)) is not None]
+            if subtotal is None or not parts or len(parts) != len(members):
+                continue
+            comparison = compare_sum(subtotal.statements()[0].value, parts)
+            if not comparison.agrees:
+                what = f"{group.name} {field} against its {len(parts)} regions"
+                yield gap_finding(CODE, ("regions", "groups", position, field), what, comparison)

@@ -15,6 +15,7 @@ from planctl.render.json_report import envelope
 from planctl.results.diff import DiffResult, LocatedChange
 
 FIGURE_WIDTH = 24  # a figure as printed is narrower; anything wider is an item's summary
+PATH_WIDTH = 12  # the narrowest a path is folded to
 
 
 def summary_line(result: DiffResult) -> str:
@@ -56,14 +57,20 @@ def render_table(result: DiffResult, options: RenderOptions, out: TextIO) -> Non
     table = Table()
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("change", no_wrap=True)
-    table.add_column("path", overflow="fold", min_width=16, ratio=1)
+    table.add_column("path", overflow="fold", min_width=PATH_WIDTH, ratio=1)
+    figures = {
+        column: max(cell_len(getattr(located.change, column) or "") for located in result.changes)
+        for column in ("old", "new", "delta")
+    }
+    # Each column takes its width plus 3 (padding and rule); the line and kind need at most 15.
+    needed = 1 + 15 + PATH_WIDTH + 3 + sum(width + 3 for width in figures.values())
+    whole = needed <= console.width and max(figures.values()) <= FIGURE_WIDTH
     for column in ("old", "new"):
-        values = [getattr(located.change, column) or "" for located in result.changes]
-        if all(cell_len(value) <= FIGURE_WIDTH for value in values):
+        if whole:
             table.add_column(column, no_wrap=True)  # figures: never folded
-        else:
-            table.add_column(column, overflow="fold", min_width=12)  # a whole item's summary
-    table.add_column("delta", justify="right", no_wrap=True)
+        else:  # a whole item's summary, or a page too narrow: fold rather than cut off
+            table.add_column(column, overflow="fold", min_width=8)
+    table.add_column("delta", justify="right", no_wrap=whole, overflow="fold")
     for located in result.changes:
         change = located.change
         table.add_row(

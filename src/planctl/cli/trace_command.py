@@ -19,6 +19,10 @@ and the share the plan encodes is given; --missing lists the others.
 The source is --source FILE, or the plan's plan.source.file (looked for beside the plan file,
 then in the current directory).
 
+The CI formats (github, sarif, junit) report the problems at the figure in the plan: PT001 not
+found (an error), PT002 found only outside its section, PT003 found only as the bare number
+(warnings). See docs/trace.md.
+
 Examples:
 
   planctl trace plans/luoyang.yaml --source luoyang.txt
@@ -26,6 +30,8 @@ Examples:
   planctl trace luoyang.yaml -s luoyang.txt --problems --missing
 
   planctl trace plans/luoyang.yaml -s luoyang.txt --format json -o trace.json
+
+  planctl trace plans/luoyang.yaml -s luoyang.txt --format sarif -o trace.sarif
 
 Exit codes: 0 every figure found, 1 a figure not found (or the plan cannot be read), 2 usage
 error (such as a missing source), 3 internal error.

@@ -1,8 +1,9 @@
 """Drawing `planctl diff`: a table that reads at 80 columns, plain lines, or JSON.
 
 Every change says where to look: the line in NEW, or in OLD for what was removed. Figures
-(old, new, delta) are never folded across lines, so a changed digit cannot hide at a line
-break; only paths, which can be long, fold.
+(old, new, delta) are not folded across lines, so a changed digit cannot hide at a line
+break; paths, which can be long, fold. Only when the page cannot hold the figures whole (or a
+whole item is summarised) do old and new fold too, which loses nothing, where cutting would.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def render_text(result: DiffResult, options: RenderOptions, out: TextIO) -> None
 
 
 def render_table(result: DiffResult, options: RenderOptions, out: TextIO) -> None:
-    """A table of the changes: line, kind, path (folded), old, new and delta (never folded)."""
+    """A table of the changes: line, kind, path (folded), old, new and delta (whole)."""
     from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table

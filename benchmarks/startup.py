@@ -59,8 +59,10 @@ def report(results: dict[str, tuple[float, float, float, float]]) -> None:
     print("start-up (medians, interleaved runs)")
     for name, (a, b, ratio, target) in results.items():
         verdict = "met" if ratio <= target else "NOT met"
-        print(f"  {name:<17} planctl {a * 1000:7.1f} ms  other {b * 1000:7.1f} ms  "
-              f"ratio {ratio:.2f} (target <= {target}: {verdict})")
+        print(
+            f"  {name:<17} planctl {a * 1000:7.1f} ms  other {b * 1000:7.1f} ms  "
+            f"ratio {ratio:.2f} (target <= {target}: {verdict})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -259,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         print("no data: run `python benchmarks/generate.py` first", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    import startup  # this folder's module, beside this script
+
+    startup.report(startup.ratios(max(args.repeat, 11)))
     rows = end_to_end(args.repeat, args.skip_slow)
     phases = in_process(args.repeat)
     report(rows, phases)

@@ -133,3 +133,33 @@ def test_trouble_exits_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["diff", good, broken]).exit_code == 2
     assert runner.invoke(app, ["diff", good, str(tmp_path / "missing.yaml")]).exit_code == 2
     assert runner.invoke(app, ["diff", good, good, "--format", "xml"]).exit_code == 2
+
+
+def test_text_gives_each_change_with_its_file_and_line(tmp_path: Path) -> None:
+    old = write(tmp_path, "old.yaml", PLAN)
+    new = write(
+        tmp_path,
+        "new.yaml",
+        PLAN.replace("amount: 9000万元", "amount: 0.95亿元").replace(
+            "    - {name: 交通工程, amount: 6000万元}\n", ""
+        ),
+    )
+    result = runner.invoke(app, ["diff", old, new, "--format", "text"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    changed = f"{new}:10  changed  budget.items[产业扶持工程].amount  9000万元 → 0.95亿元  +500万元"
+    assert changed in lines
+    removed = [line for line in lines if "removed" in line and "交通工程" in line]
+    assert len(removed) == 1
+    assert removed[0].startswith(f"{old}:11  removed")  # the line in OLD
+    assert lines[-1] == f"{old} → {new}: 1 changed, 1 removed"
+
+
+def test_json_is_the_common_envelope_and_can_go_to_a_file(tmp_path: Path) -> None:
+    old = write(tmp_path, "old.yaml", PLAN)
+    out = tmp_path / "diff.json"
+    result = runner.invoke(app, ["diff", old, old, "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["version"], data["command"], data["identical"]) == (1, "diff", True)
+    assert data["changes"] == []

@@ -268,7 +268,7 @@ def test_output_file_and_table_format(tmp_path: Path) -> None:
 
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     plan, source = write(tmp_path)
-    result = runner.invoke(app, ["trace", plan, "-s", source, "--format", "sarif"])
+    result = runner.invoke(app, ["trace", plan, "-s", source, "--format", "xml"])
     assert result.exit_code == 2
     assert "unknown format" in result.output
 
@@ -303,3 +303,77 @@ def test_a_plan_that_cannot_be_read_at_all_fails_with_its_reason(tmp_path: Path)
     assert result.exit_code == 1
     assert "a plan is a mapping that starts with `plan:`" in result.output
     assert "Traceback" not in result.output
+
+
+def test_github_annotates_each_problem_at_the_figure_in_the_plan(tmp_path: Path) -> None:
+    plan, source = write(tmp_path)
+    result = runner.invoke(app, ["trace", plan, "-s", source, "--format", "github"])
+    assert result.exit_code == 1
+    annotations = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert len(annotations) == 5  # four not found, one only outside its section
+    assert annotations[0].startswith(
+        f"::error file={plan},line=23,col=15,title=PT001 figure not found in the source::"
+        "budget.items[1].amount: 4100万元 NOT FOUND"
+    )
+    outside = [line for line in annotations if "facts[0].value" in line]
+    assert outside[0].startswith(f"::warning file={plan},line=13,col=25,title=PT002 ")
+    assert "baseline.poor_population" not in result.output  # found: no annotation
+
+
+def test_sarif_results_are_the_problems_located_in_plan_and_source(tmp_path: Path) -> None:
+    plan, source = write(tmp_path)
+    result = runner.invoke(app, ["trace", plan, "-s", source, "--format", "sarif"])
+    assert result.exit_code == 1
+    run = json.loads(result.output)["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    found = {
+        (
+            r["ruleId"],
+            r["level"],
+            r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in run["results"]
+    }
+    assert found == {
+        ("PT001", "error", "budget.items[1].amount", 23, 15),
+        ("PT001", "error", "facts[3].value", 16, 26),
+        ("PT001", "error", "facts[4].value", 17, 26),
+        ("PT001", "error", "facts[5].value", 18, 26),
+        ("PT002", "warning", "facts[0].value", 13, 25),
+    }
+    for r in run["results"]:
+        assert rules[r["ruleIndex"]] == r["ruleId"]
+    outside = next(r for r in run["results"] if r["ruleId"] == "PT002")
+    printed = outside["relatedLocations"][0]["physicalLocation"]
+    assert printed["artifactLocation"]["uri"] == Path(source).as_uri()
+    assert printed["region"] == {"startLine": 8, "startColumn": 14, "endColumn": 19}  # 2.4亿元
+
+
+def test_junit_has_a_case_per_figure_failing_for_each_problem(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    plan, source = write(tmp_path)
+    result = runner.invoke(app, ["trace", plan, "-s", source, "--format", "junit"])
+    assert result.exit_code == 1
+    suite = ET.fromstring(result.output).find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert (suite.get("tests"), suite.get("failures")) == (str(len(cases)), "5")
+    failing = {
+        case.get("name"): failure.get("type")
+        for case in cases
+        if (failure := case.find("failure")) is not None
+    }
+    assert failing["budget.items[1].amount 4100万元"] == "PT001"
+    assert failing["facts[0].value 2.4亿元"] == "PT002"
+    assert "baseline.poor_population 1.2万人" not in failing
+    assert any(case.get("name") == "baseline.poor_population 1.2万人" for case in cases)
+
+
+def test_json_is_the_common_envelope(tmp_path: Path) -> None:
+    plan, source = write(tmp_path)
+    _, data = trace_json(plan, "--source", source)
+    assert (data["version"], data["tool"]["name"], data["command"]) == (1, "planctl", "trace")
+    assert data["failed"] is True

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format
+from planctl.cli.options import OutputFileOption, choose_format, format_option
 
 HELP = """Find every figure, date and document number of a plan in its source document.
 
@@ -20,6 +19,10 @@ and the share the plan encodes is given; --missing lists the others.
 The source is --source FILE, or the plan's plan.source.file (looked for beside the plan file,
 then in the current directory).
 
+The CI formats (github, sarif, junit) report the problems at the figure in the plan: PT001 not
+found (an error), PT002 found only outside its section, PT003 found only as the bare number
+(warnings). See docs/trace.md.
+
 Examples:
 
   planctl trace plans/luoyang.yaml --source luoyang.txt
@@ -28,19 +31,11 @@ Examples:
 
   planctl trace plans/luoyang.yaml -s luoyang.txt --format json -o trace.json
 
+  planctl trace plans/luoyang.yaml -s luoyang.txt --format sarif -o trace.sarif
+
 Exit codes: 0 every figure found, 1 a figure not found (or the plan cannot be read), 2 usage
 error (such as a missing source), 3 internal error.
 """
-
-TraceFormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format: table, text, json. Default: table on a terminal, text otherwise.",
-        show_default=False,
-    ),
-]
 
 
 def trace(
@@ -53,7 +48,7 @@ def trace(
             "--source", "-s", help="The source document (text, UTF-8).", show_default=False
         ),
     ] = None,
-    fmt: TraceFormatOption = None,
+    fmt: Annotated[str | None, format_option("trace")] = None,
     output_file: OutputFileOption = None,
     missing: Annotated[
         bool,
@@ -68,74 +63,27 @@ def trace(
         ),
     ] = False,
 ) -> None:
-    import io
+    import sys
 
-    from planctl.cli.output import deliver
+    from planctl.cli.output import emit
     from planctl.discover import PathNotFoundError, resolve_plan
-    from planctl.loader import LoadError, load
-    from planctl.trace import SourceError, read_source, readable_plan
-    from planctl.trace import trace as run_trace
-    from planctl.trace.render import TRACE_FORMATS, TraceOptions, renderer
+    from planctl.render import formats_of
+    from planctl.trace.run import SourceNotFoundError, UnreadablePlanError, trace_plan
 
-    fmt = choose_format(fmt, TRACE_FORMATS)
+    fmt = choose_format(fmt, formats_of("trace"))
     try:
         plan_file = resolve_plan(plan)
     except PathNotFoundError as error:
         raise typer.BadParameter(f"no such file: {error.path}", param_hint="PLAN") from None
     try:
-        document = load(plan_file)
-    except LoadError as error:
-        where = f"{plan_file}:{error.position}" if error.position else plan_file
-        sys.stderr.write(f"{where}: {error.message}\n")
+        result = trace_plan(plan_file, source, missing, problems)
+    except UnreadablePlanError as error:
+        sys.stderr.write("".join(line + "\n" for line in error.lines))
         raise typer.Exit(1) from None
-    partial = readable_plan(document)
-    if partial.plan is None:
-        for finding in partial.findings:
-            position = f":{finding.position}" if finding.position else ""
-            sys.stderr.write(
-                f"{plan_file}{position}  {finding.path_text or '-'}  {finding.message}\n"
-            )
-        sys.stderr.write(f"{plan_file}: the plan cannot be read; run planctl validate on it\n")
-        raise typer.Exit(1)
-    named = partial.plan.plan.source.file if partial.plan.plan.source else None
-    source_file = source or _named_source(plan_file, named)
-    try:
-        text = read_source(source_file)
-    except SourceError as error:
-        raise typer.BadParameter(
-            f"cannot read the source document: {error}", param_hint="--source"
-        ) from None
-    result = run_trace(partial, document, plan_file, text)
-    render = renderer(fmt)
-    if output_file is None:
-        render(result, TraceOptions(missing, problems, color=sys.stdout.isatty()), sys.stdout)
-    else:
-        buffer = io.StringIO()
-        render(result, TraceOptions(missing, problems, color=False, width=160), buffer)
-        deliver(buffer.getvalue(), output_file, [plan_file, source_file])
-    raise typer.Exit(1 if result.failed else 0)
-
-
-def _named_source(plan_file: str, named: str | None) -> str:
-    """The plan's own `source.file`, beside the plan or in the current directory."""
-    from os.path import isfile
-
-    from planctl.trace import source_candidates
-
-    if not named:
-        raise typer.BadParameter(
-            f"{plan_file} names no source document (plan.source.file); give one with --source FILE",
-            param_hint="--source",
-        )
-    candidates = source_candidates(plan_file, named)
-    for candidate in candidates:
-        if isfile(candidate):
-            return candidate
-    raise typer.BadParameter(
-        f"the source document {named} named by {plan_file} is not in "
-        f"{' nor '.join(candidates)}; give it with --source FILE",
-        param_hint="--source",
-    )
+    except SourceNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--source") from None
+    emit("trace", result, fmt, output_file, [plan_file, result.trace.source.name])
+    raise typer.Exit(result.exit_code)
 
 
 trace.__doc__ = HELP

@@ -59,6 +59,9 @@ RENDERERS: dict[tuple[str, str], str] = {
         for fmt in ("table", "text", "json")
     },
     # trace, diff
+    **{("trace", f): f"planctl.render.trace:render_{f}" for f in ("table", "text", "json")},
+    **{("trace", f): f"planctl.render.trace_ci:render_{f}" for f in ("github", "sarif", "junit")},
+    **{("diff", f): f"planctl.render.diff:render_{f}" for f in ("table", "text", "json")},
 }
 
 

@@ -3,7 +3,8 @@
 `readable_plan(document)` builds the plan, leaving out parts that do not validate yet;
 `trace(...)` finds each figure, date and document number in the source text, preferring the
 section the plan names, and measures how many of the document's own figures the plan encodes.
-Nothing here prints: the `planctl trace` command renders the `TraceResult`.
+Nothing here prints: `planctl.trace.run.trace_plan` wraps the `TraceResult` in the command's
+report (`planctl.results.trace`), which `planctl.render.trace` draws.
 """
 
 from __future__ import annotations

@@ -13,19 +13,16 @@ format can still be compared with its previous version.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from planctl.diff.values import NAME_KEYS, delta, same, text
 from planctl.location import Path
-from planctl.quantity import QuantityError, format_decimal, format_in, parse
 
 SHIFT_KEYS = {"by", "exit_year"}
-NAME_KEYS = ("name", "what")
 
 
 class Kind(StrEnum):
@@ -80,13 +77,13 @@ def _diff(
         and any(isinstance(item, (dict, list)) for item in old + new)
     ):
         _diff_by_index(old, new, where, old_path, new_path, out)
-    elif _same(old, new):
+    elif same(old, new):
         return
     else:
         key = old_path[-1] if old_path else None
         kind = Kind.SHIFTED if key in SHIFT_KEYS else Kind.CHANGED
         out.append(
-            Change(kind, where, text(old), text(new), _delta(old, new, unit), old_path, new_path)
+            Change(kind, where, text(old), text(new), delta(old, new, unit), old_path, new_path)
         )
 
 
@@ -110,7 +107,7 @@ def _diff_mappings(
                 (
                     after
                     for after in added
-                    if after not in shifted.values() and _same(old[before], new[after])
+                    if after not in shifted.values() and same(old[before], new[after])
                 ),
                 None,
             )
@@ -275,58 +272,3 @@ def _label(key: tuple[str, int]) -> str:
 
 def _join(where: str, key: Any) -> str:
     return f"{where}.{key}" if where else str(key)
-
-
-def _same(old: Any, new: Any) -> bool:
-    """Equal as written: `1.0` and `1` differ (they print different precisions)."""
-    if type(old) is not type(new):
-        return False
-    if isinstance(old, (dict, list)):
-        return bool(old == new) and text(old) == text(new)
-    return text(old) == text(new)
-
-
-def text(value: Any) -> str:
-    """A value as a short line: figures as printed, a named item by its name."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        for key in (*NAME_KEYS, "value"):
-            if isinstance(value.get(key), (str, int, Decimal)):
-                return str(value[key])
-        return _short("{" + ", ".join(f"{k}: {text(v)}" for k, v in value.items()) + "}")
-    if isinstance(value, list):
-        return _short("[" + ", ".join(text(item) for item in value) + "]")
-    return str(value)
-
-
-def _short(line: str, limit: int = 120) -> str:
-    """A whole section added or removed is named, not printed in full."""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _delta(old: Any, new: Any, unit: str | None) -> str | None:
-    """new − old in the old figure's unit, when both are figures of one family."""
-    if isinstance(old, (int, Decimal)) and isinstance(new, (int, Decimal)):
-        if isinstance(old, bool) or isinstance(new, bool):
-            return None
-        return _signed(format_decimal(Decimal(new) - Decimal(old)))
-    if not isinstance(old, str) or not isinstance(new, str):
-        return None
-    try:
-        before, after = parse(old, unit), parse(new, unit)
-    except QuantityError:
-        return None
-    if before.family != after.family:
-        return None
-    return _signed(format_in(after.base - before.base, before.unit))
-
-
-def _signed(value: str) -> str:
-    return value if value.startswith("-") else f"+{value}"

@@ -1,86 +1,26 @@
-"""`planctl trace` output: plain lines, JSON data, and the registry of formats.
+"""Drawing `planctl trace`: a table that reads at 80 columns, plain lines, or JSON.
 
 Every line and every JSON entry says where the plan states the item (file:line:col and path) and
 where the source prints it (line numbers), so either side can be opened at the right place.
+In the table a figure is never folded, so a digit cannot hide at a line break; paths and
+messages fold. The section and the text around the match need room: they are shown from
+`WIDE` columns on (a file gets 120), and the message still names the lines.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 from planctl.location import format_path
+from planctl.render import RenderOptions
+from planctl.render.json_report import envelope
+from planctl.results.trace import TraceReport, message, severity
 from planctl.trace import Traced, TraceResult
 from planctl.trace.coverage import DocumentFigure
 from planctl.trace.match import Status
 
-JSON_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class TraceOptions:
-    """What to show and how."""
-
-    missing: bool = False  # list the document figures the plan does not encode
-    problems_only: bool = False  # leave out items found once in their own section
-    color: bool = False
-    width: int | None = None
-
-
-Renderer = Callable[[TraceResult, TraceOptions, TextIO], None]
-
-# name -> (module, description); modules are imported only when their format is used.
-TRACE_FORMATS: dict[str, tuple[str, str]] = {
-    "table": ("planctl.trace.table", "a rich table, then the summary (default on a terminal)"),
-    "text": ("planctl.trace.render", "one line per item: plan location, path, figure, result"),
-    "json": ("planctl.trace.render", "a stable JSON document (docs/trace.md)"),
-}
-
-
-def renderer(name: str) -> Renderer:
-    """The renderer registered as `name`."""
-    module = importlib.import_module(TRACE_FORMATS[name][0])
-    function: Renderer = module.render_json if name == "json" else module.render
-    return function
-
-
-def severity(traced: Traced) -> str:
-    """error (not found), warning (outside its section, number only), info (ambiguous), ok."""
-    match = traced.match
-    if match.status is Status.NOT_FOUND:
-        return "error"
-    if match.outside_section or match.number_only:
-        return "warning"
-    return "info" if match.status is Status.AMBIGUOUS else "ok"
-
-
-def message(traced: Traced) -> str:
-    """What happened to one item, in words, with the source lines."""
-    match = traced.match
-    section = match.section
-    if match.status is Status.NOT_FOUND:
-        where = f" (looked in {section.describe()}, then everywhere)" if section else ""
-        return f"NOT FOUND{where}"
-    lines = ", ".join(str(line) for line in match.lines)
-    text = f"found at line {lines}" if match.status is Status.FOUND else f"ambiguous: lines {lines}"
-    notes = []
-    if match.number_only:
-        notes.append("only the bare number: the unit printed next to it differs")
-    if match.outside_section and section is not None:
-        notes.append(f"only outside {section.describe()}")
-    if section is not None and not section.exists:
-        known = "not in the source" if section.understood else "not understood"
-        notes.append(f"section {section.reference} {known}")
-    return text + "".join(f"; {note}" for note in notes)
-
-
-def shown(result: TraceResult, options: TraceOptions) -> list[Traced]:
-    if not options.problems_only:
-        return result.traced
-    return [traced for traced in result.traced if severity(traced) != "ok"]
+WIDE = 110  # columns from which the table shows the section and the source text around a match
 
 
 def summary_lines(result: TraceResult) -> list[str]:
@@ -109,9 +49,10 @@ def summary_lines(result: TraceResult) -> list[str]:
     return lines
 
 
-def render(result: TraceResult, options: TraceOptions, out: TextIO) -> None:
+def render_text(report: TraceReport, options: RenderOptions, out: TextIO) -> None:
     """Plain lines: `file:line:col  path  figure  result`, then the summary."""
-    for traced in shown(result, options):
+    result = report.trace
+    for traced in report.shown:
         where = f"{result.plan_file}:{traced.position}"
         out.write(
             f"{where}  {format_path(traced.path)}  {traced.item.text}  "
@@ -123,7 +64,7 @@ def render(result: TraceResult, options: TraceOptions, out: TextIO) -> None:
             f"{result.plan_file}:{position}  {format_path(skipped.path)}  warning: left out "
             f"({reason})\n"
         )
-    if options.missing and result.coverage is not None:
+    if report.missing and result.coverage is not None:
         for figure in result.coverage.missing:
             out.write(
                 f"{result.source.name}:{figure.line}:{figure.column}  {figure.text}  "
@@ -133,11 +74,72 @@ def render(result: TraceResult, options: TraceOptions, out: TextIO) -> None:
         out.write(line + "\n")
 
 
-def data(result: TraceResult) -> dict[str, Any]:
-    """The JSON document (see docs/trace.md)."""
+def render_table(report: TraceReport, options: RenderOptions, out: TextIO) -> None:
+    """The items, the parts left out, the figures the plan misses (--missing), the summary."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from planctl.render.console import make_console
+
+    result = report.trace
+    console = make_console(out, options.color, options.width)
+    wide = console.width >= WIDE
+    table = Table(title=escape(f"{result.plan_file} ← {result.source.name}"), title_justify="left")
+    table.add_column("where", no_wrap=True)
+    table.add_column("path", overflow="fold", min_width=12, ratio=2)
+    table.add_column("figure", no_wrap=True)
+    if wide:
+        table.add_column("section", overflow="fold", min_width=8, ratio=1)
+    table.add_column("result", overflow="fold", min_width=16, ratio=3)
+    if wide:
+        table.add_column("in the source", overflow="fold", min_width=12, ratio=2)
+    for traced in report.shown:
+        level = severity(traced)
+        row = [
+            str(traced.position),
+            escape(format_path(traced.path)),
+            escape(traced.item.text),
+            f"[{level}]{escape(message(traced))}[/]",
+        ]
+        if wide:
+            row.insert(3, escape(traced.item.section or ""))
+            row.append(escape(_context(result, traced)))
+        table.add_row(*row)
+    console.print(table)
+    for skipped, position in result.skipped:
+        reason = "; ".join(skipped.messages) or "does not validate"
+        console.print(
+            f"[warning]left out[/] {position} {escape(format_path(skipped.path))}: {escape(reason)}"
+        )
+    if report.missing and result.coverage is not None and result.coverage.missing:
+        missing = Table(
+            title="figures in the source that the plan does not encode", title_justify="left"
+        )
+        missing.add_column("line", no_wrap=True)
+        missing.add_column("figure", no_wrap=True)
+        missing.add_column("context", overflow="fold", min_width=16, ratio=1)
+        for figure in result.coverage.missing:
+            context = result.source.excerpt(figure.line, figure.start, figure.end)
+            missing.add_row(f"{figure.line}:{figure.column}", escape(figure.text), escape(context))
+        console.print(missing)
+    style = "error" if result.failed else "ok"
+    for line in summary_lines(result):
+        console.print(f"[{style}]{escape(line)}[/]")
+
+
+def _context(result: TraceResult, traced: Traced) -> str:
+    occurrences = traced.match.occurrences
+    if not occurrences:
+        return ""
+    first = occurrences[0]
+    return result.source.excerpt(first.line, first.start, first.end, around=6)
+
+
+def trace_data(report: TraceReport) -> dict[str, Any]:
+    """The trace as JSON-ready data (docs/trace.md, docs/json-output.md)."""
+    result = report.trace
     cover = result.coverage
     return {
-        "version": JSON_VERSION,
         "plan": result.plan_file,
         "source": result.source.name,
         "summary": {
@@ -149,6 +151,7 @@ def data(result: TraceResult) -> dict[str, Any]:
             "number_only": sum(1 for t in result.traced if t.match.number_only),
             "skipped": len(result.skipped),
         },
+        "failed": report.failed,
         "items": [_item(result, traced) for traced in result.traced],
         "skipped": [
             {
@@ -214,6 +217,6 @@ def _figure(result: TraceResult, figure: DocumentFigure) -> dict[str, Any]:
     }
 
 
-def render_json(result: TraceResult, options: TraceOptions, out: TextIO) -> None:
-    json.dump(data(result), out, ensure_ascii=False, indent=2)
+def render_json(report: TraceReport, options: RenderOptions, out: TextIO) -> None:
+    json.dump(envelope("trace", trace_data(report)), out, ensure_ascii=False, indent=2)
     out.write("\n")

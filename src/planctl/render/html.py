@@ -43,8 +43,13 @@ h3{font-size:1.05rem;margin-top:1.4rem}
 table{border-collapse:collapse;margin:.4rem 0;font-size:12px}
 th,td{border:1px solid #ccc;padding:2px 6px;vertical-align:top;text-align:left;
 overflow-wrap:anywhere}
-th{background:#eef2f7}td.num{text-align:right;white-space:nowrap}
-table.findings td:nth-child(-n+2){white-space:nowrap}
+th{background:#eef2f7;overflow-wrap:normal}td.num{text-align:right;white-space:nowrap}
+td .pass,td .fail,td .na,td .accepted{white-space:nowrap}
+table.findings,table.overview{width:100%}
+table.findings{table-layout:fixed}table.findings td{white-space:normal}
+table.findings th:nth-child(1){width:7%}table.findings th:nth-child(2){width:6%}
+table.findings th:nth-child(3){width:35%}table.findings th:nth-child(4){width:15%}
+table.findings th:nth-child(5){width:13%}table.findings th:nth-child(n+6){width:8%}
 .pass{color:#1b7f3b;font-weight:bold}.fail{color:#c62828;font-weight:bold}
 .na{color:#666;font-weight:bold}.accepted{color:#8a6d00;font-weight:bold}
 tr.marked td{background:#fdecea}
@@ -53,8 +58,9 @@ figure.chart .plot svg{max-width:100%;height:auto}
 .note{color:#555;font-size:12px}
 @media print{
 body{margin:0;font-size:10pt}
-section.plan{break-before:page}
+section.plan{break-before:page}h1+section.plan{break-before:auto}
 figure.chart{display:block;break-inside:avoid}
+h2,h3{break-after:avoid;page-break-after:avoid}
 figure.chart .plot svg{max-width:100%;height:auto}
 thead{display:table-header-group}tr{break-inside:avoid}
 a{color:inherit;text-decoration:none}
@@ -163,7 +169,7 @@ def _baselines(plan: PlanReport) -> str:
 
 
 def _plan(plan: PlanReport, traced: bool) -> str:
-    from planctl.report_html.sections import budget, exits, findings, regions, trace
+    from planctl.report_html.sections import budget, exits, findings, headlines, regions, trace
 
     status = t("fails") if plan.failed else t("passes")
     summary = (
@@ -177,14 +183,14 @@ def _plan(plan: PlanReport, traced: bool) -> str:
         f'<section class="plan" id="{e(plan.anchor)}">',
         f'<h2>{e(plan.title)}</h2><p class="note">{e(plan.file)}</p>',
         summary,
-        findings(plan),
+        headlines(plan),
         budget(plan),
         exits(plan),
         regions(plan),
+        trace(plan) if traced else "",
+        findings(plan),
+        "</section>",
     ]
-    if traced:
-        parts.append(trace(plan))
-    parts.append("</section>")
     return "\n".join(part for part in parts if part)
 
 

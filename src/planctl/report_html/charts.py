@@ -105,7 +105,12 @@ def exit_chart(series: ExitSeries) -> Spec:
         if p.value is not None
     ]
     x = {"field": "year", "type": "ordinal", "title": t("year"), "axis": {"labelAngle": 0}}
-    y = {"field": "value", "type": "quantitative", "title": f"{t('cumulative')} ({series.unit})"}
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": f"{t('cumulative')} ({series.unit})",
+        "scale": {"zero": True},
+    }
     layers: list[Spec] = [
         {"mark": {"type": "line", "point": True, "color": BLUE}, "encoding": {"x": x, "y": y}},
         {

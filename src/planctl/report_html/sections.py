@@ -43,16 +43,20 @@ def finding_rows(findings: list[Finding]) -> str:
     return table(headers, rows, "findings")
 
 
+def headlines(plan: PlanReport) -> str:
+    """The exit targets' answers: the question the page answers first."""
+    head = f"<h3>{e(t('Exit targets'))}</h3>"
+    if not plan.headlines:
+        return head + f'<p class="note">{e(t("The plan states no exit target."))}</p>'
+    return head + finding_rows(plan.headlines)
+
+
 def findings(plan: PlanReport) -> str:
-    parts = [f"<h3>{e(t('Exit targets'))}</h3>"]
-    if plan.headlines:
-        parts.append(finding_rows(plan.headlines))
-    else:
-        parts.append(f'<p class="note">{e(t("The plan states no exit target."))}</p>')
+    """Every other verdict and every finding, after the charts: the detail behind them."""
     others = [*plan.verdicts, *plan.problems]
-    if others:
-        parts += [f"<h3>{e(t('Verdicts and findings'))}</h3>", finding_rows(others)]
-    return "\n".join(parts)
+    if not others:
+        return ""
+    return f"<h3>{e(t('Verdicts and findings'))}</h3>" + finding_rows(others)
 
 
 def budget(plan: PlanReport) -> str:

@@ -272,6 +272,12 @@ def test_trace_coverage_with_a_source(tmp_path: Path) -> None:
     summary = result.plans[0].trace
     assert summary is not None
     assert (summary.encoded, summary.figures) == (expected["encoded"], expected["figures"])
+    from planctl.render.html import page
+
+    rows = Page(page(result)).table("trace")
+    assert ["source figures the plan encodes", f"{summary.encoded} / {summary.figures}"] in [
+        [cells[0], cells[1].split(" (")[0]] for _, cells in rows[1:]
+    ]
     folder = build_report([plan], source=str(tmp_path))  # plan.source.file in that folder
     assert folder.plans[0].trace == summary
     missing = build_report([plan, plan], source=str(tmp_path / "elsewhere"))

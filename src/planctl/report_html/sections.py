@@ -173,12 +173,12 @@ def trace(plan: PlanReport) -> str:
     summary = plan.trace
     rows = [
         tr([td(e(t("source document"))), td(e(summary.source))]),
-        tr([td(e(t("figures found"))), num(summary.found)]),
-        tr([td(e(t("figures found more than once"))), num(summary.ambiguous)]),
-        tr([td(e(t("figures not found"))), num(summary.not_found)]),
+        tr([td(e(t("plan items found"))), num(summary.found)]),
+        tr([td(e(t("plan items printed more than once (ambiguous)"))), num(summary.ambiguous)]),
+        tr([td(e(t("plan items not found"))), num(summary.not_found)]),
         tr(
             [
-                td(e(t("document figures in the plan"))),
+                td(e(t("source figures the plan encodes"))),
                 num(f"{summary.encoded} / {summary.figures} ({summary.percent or '-'})"),
             ]
         ),

@@ -10,6 +10,7 @@ from planctl.cli import (
     exit_check_command,
     export_command,
     new_command,
+    report_command,
     rules_command,
     schedule_command,
     schema_command,
@@ -31,3 +32,4 @@ def register(app: typer.Typer) -> None:
     app.command("diff")(diff_command.diff)
     app.command("export")(export_command.export)
     app.command("new")(new_command.new)
+    app.command("report")(report_command.report)

@@ -52,6 +52,7 @@ RENDERERS: dict[tuple[str, str], str] = {
         for fmt in ("github", "sarif", "junit")
     },
     **{("rules", fmt): f"planctl.render.rules:render_{fmt}" for fmt in ("table", "text", "json")},
+    ("report", "html"): "planctl.render.html:render",
     # show, budget, schedule
     **{
         (kind, fmt): f"planctl.render.{kind}:render_{fmt}"

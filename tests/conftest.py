@@ -1,5 +1,8 @@
 """Shared helpers: write a plan snippet to a file and check it the way the CLI does.
 
+Hypothesis runs without its per-example deadline: timing belongs in benchmarks/, and a deadline
+fails property tests at random on a busy machine.
+
 Also the `--run-slow` option: tests marked `slow` (fuzzing with many examples, worker
 processes) are skipped unless it is given, so the everyday run stays short; CI gives it.
 """
@@ -11,8 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planctl.engine import FileResult, Options, check_file
+
+settings.register_profile("planctl", deadline=None)
+settings.load_profile("planctl")
 
 RUN_SLOW = "--run-slow"
 

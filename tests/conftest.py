@@ -3,8 +3,9 @@
 Hypothesis runs without its per-example deadline: timing belongs in benchmarks/, and a deadline
 fails property tests at random on a busy machine.
 
-Also the `--run-slow` option: tests marked `slow` (fuzzing with many examples, worker
-processes) are skipped unless it is given, so the everyday run stays short; CI gives it.
+Also the `--run-slow` option: tests marked `slow` (fuzzing with many examples, exhaustive
+sweeps, worker processes) are skipped unless it is given, so the everyday run stays short;
+CI gives it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,12 @@
-"""Shared helpers: write a plan snippet to a file and check it the way the CLI does."""
+"""Shared helpers: write a plan snippet to a file and check it the way the CLI does.
+
+Hypothesis runs without its per-example deadline: timing belongs in benchmarks/, and a deadline
+fails property tests at random on a busy machine.
+
+Also the `--run-slow` option: tests marked `slow` (fuzzing with many examples, exhaustive
+sweeps, worker processes) are skipped unless it is given, so the everyday run stays short;
+CI gives it.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +15,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planctl.engine import FileResult, Options, check_file
+
+settings.register_profile("planctl", deadline=None)
+settings.load_profile("planctl")
+
+RUN_SLOW = "--run-slow"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(RUN_SLOW, action="store_true", help="also run the tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the slow tests, saying how to run them, unless `--run-slow` was given."""
+    if config.getoption(RUN_SLOW):
+        return
+    skip = pytest.mark.skip(reason=f"slow: run with {RUN_SLOW}")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
+
 
 MINIMAL = "plan: {title: 测试规划, period: [2016, 2020]}\n"
 

@@ -13,6 +13,7 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -53,6 +54,7 @@ def failing(output: str, command: str) -> tuple[set[tuple[str, str]], bool]:
     return failed, bool(data["failed"]) if command != "validate" else data["summary"]["failed"]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -274,6 +274,7 @@ def _replaced(data: object, path: tuple[object, ...], value: object) -> object:
     return copy
 
 
+@pytest.mark.slow
 def test_no_wrong_value_anywhere_gets_the_validation_librarys_wording() -> None:
     import yaml
 

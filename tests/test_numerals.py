@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from planctl.numerals import NumeralError, read, spellings, write
 
 
+@pytest.mark.slow
 def test_every_number_below_100000_round_trips_through_each_of_its_spellings() -> None:
     for value in range(100_000):
         for spelling in spellings(value):

@@ -51,6 +51,7 @@ def folder(generate: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif"])
 def test_jobs_give_the_same_report_in_the_same_order(folder: Path, fmt: str) -> None:
     serial = runner.invoke(app, ["validate", str(folder), "--format", fmt, "--jobs", "1"])

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,6 +48,7 @@ def test_a_total_printed_exactly_always_agrees_with_its_parts(
     assert compare_sum(parse(printed(total, "元")), quantities).agrees
 
 
+@pytest.mark.slow
 @given(st.text(max_size=400))
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
 def test_no_text_makes_the_loader_or_the_checks_raise(text: str) -> None:
@@ -132,6 +134,7 @@ plan_like: Any = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from(KEYS), plan_like, max_size=6))
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
 def test_no_plan_shaped_data_makes_the_checks_raise(data: dict[str, Any]) -> None:
@@ -158,6 +161,7 @@ _BUNDLED = yaml.safe_load(
 _LEAVES = _leaf_paths(_BUNDLED)
 
 
+@pytest.mark.slow
 @given(st.lists(st.tuples(st.sampled_from(_LEAVES), SCALARS), min_size=1, max_size=4))
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60, deadline=None)
 def test_changing_values_of_a_real_plan_never_makes_the_checks_raise(

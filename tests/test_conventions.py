@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,11 +128,36 @@ def test_no_color_on_a_real_terminal(tmp_path: Path) -> None:
     assert "PC101" in plain
 
 
-def test_shell_completion_script_and_answers() -> None:
-    script = runner.invoke(app, ["--show-completion", "bash"], prog_name="planctl")
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_the_script_for_the_shell(shell: str) -> None:
+    script = runner.invoke(app, ["completion", shell])
     assert script.exit_code == 0
-    assert "_PLANCTL_COMPLETE=complete_bash" in script.output
-    assert "complete " in script.output
+    assert f"_PLANCTL_COMPLETE=complete_{shell}" in script.output
+    assert (script.output.startswith("#compdef planctl")) is (shell == "zsh")
+    assert ("complete --command planctl" in script.output) is (shell == "fish")
+    assert runner.invoke(app, ["completion", "tcsh"]).exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_options_with_the_printed_script() -> None:
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "planctl").exists():
+        pytest.skip("planctl is not installed next to this Python")
+    script = (
+        'eval "$(planctl completion bash)"; COMP_WORDS=(planctl validate --extend-); '
+        'COMP_CWORD=2; _planctl_completion planctl; echo "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"},
+    )
+    assert sorted(done.stdout.split()) == ["--extend-ignore", "--extend-select"]
+
+
+def test_completion_answers_as_the_script_asks() -> None:
     answer = runner.invoke(
         app,
         [],

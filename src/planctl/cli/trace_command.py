@@ -70,7 +70,7 @@ def trace(
 ) -> None:
     import io
 
-    from planctl.cli.output import deliver
+    from planctl.cli.output import deliver, stream_color
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.loader import LoadError, load
     from planctl.trace import SourceError, read_source, readable_plan
@@ -108,7 +108,7 @@ def trace(
     result = run_trace(partial, document, plan_file, text)
     render = renderer(fmt)
     if output_file is None:
-        render(result, TraceOptions(missing, problems, color=sys.stdout.isatty()), sys.stdout)
+        render(result, TraceOptions(missing, problems, color=stream_color()), sys.stdout)
     else:
         buffer = io.StringIO()
         render(result, TraceOptions(missing, problems, color=False, width=160), buffer)

@@ -1,12 +1,18 @@
-"""Settings from `[tool.planctl]` in pyproject.toml or from planctl.toml, found upwards from here.
+"""Settings from `[tool.planctl]` in pyproject.toml or from planctl.toml, found as ruff finds its
+own: from each plan's directory upward, the nearest file winning for that plan.
 
-Command-line options override the file; the file overrides the defaults.
+Plans in different folders of one run may therefore be checked with different settings, as a
+monorepo's projects each keep their own. `--config FILE` uses one file for every plan and
+`--isolated` none. Command-line options override the file; the file overrides the defaults.
+A settings file in a directory anyone may write to (o+w without the sticky bit) could have been
+planted by anyone: it is skipped with a warning rather than obeyed.
 """
 
 from __future__ import annotations
 
+import stat
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +21,7 @@ KEYS = {"select", "ignore", "strict"}
 
 
 class ConfigError(Exception):
-    """The settings file is unreadable or has unknown keys (a usage error)."""
+    """The settings file is unreadable, malformed or has unknown keys (a usage error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,28 +32,107 @@ class Settings:
     file: str | None = None
 
 
-def find_settings(start: Path | None = None) -> Settings:
-    """The settings of the nearest planctl.toml, or pyproject.toml with a `[tool.planctl]` table."""
-    directory = (start or Path.cwd()).resolve()
-    for folder in (directory, *directory.parents):
+@dataclass(slots=True)
+class SettingsFinder:
+    """Finds the settings of each plan, reading every settings file at most once.
+
+    `config` names the one file to use for every plan; `isolated` uses none. Skipped files
+    (world-writable directories) are listed in `warnings` once each, for the caller to print.
+    """
+
+    config: Path | None = None
+    isolated: bool = False
+    warnings: list[str] = field(default_factory=list)
+    _by_folder: dict[Path, Settings] = field(default_factory=dict)
+    _by_file: dict[Path, Settings] = field(default_factory=dict)
+
+    def for_plan(self, plan: str | Path) -> Settings:
+        """The settings that apply to the plan file `plan` (a path that need not exist)."""
+        return self.in_folder(Path(plan).parent)
+
+    def in_folder(self, folder: Path) -> Settings:
+        """The settings of the nearest settings file in `folder` or above it."""
+        if self.isolated:
+            return Settings()
+        if self.config is not None:
+            return self._read(self.config, explicit=True)
+        start = folder.resolve()
+        seen: list[Path] = []
+        found = Settings()
+        for directory in (start, *start.parents):
+            if directory in self._by_folder:
+                found = self._by_folder[directory]
+                break
+            seen.append(directory)
+            settings = self._in_one_folder(directory)
+            if settings is not None:
+                found = settings
+                break
+        for directory in seen:
+            self._by_folder[directory] = found
+        return found
+
+    def _in_one_folder(self, directory: Path) -> Settings | None:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                table = _table(candidate)
-                if table is not None:
-                    return _settings(table, candidate)
-    return Settings()
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if _open_to_everyone(directory):
+                warning = (
+                    f"ignoring {candidate}: its directory is writable by everyone "
+                    "(chmod o-w it, or pass --config)"
+                )
+                if warning not in self.warnings:
+                    self.warnings.append(warning)
+                continue
+            settings = self._read(candidate, explicit=False)
+            if settings.file is not None:
+                return settings
+        return None
+
+    def _read(self, path: Path, explicit: bool) -> Settings:
+        key = path.resolve()
+        if key not in self._by_file:
+            self._by_file[key] = read_settings(path, explicit)
+        return self._by_file[key]
 
 
-def _table(path: Path) -> dict[str, Any] | None:
+def find_settings(start: Path | None = None) -> Settings:
+    """The settings of the nearest settings file in `start` (default: here) or above."""
+    return SettingsFinder().in_folder(start or Path.cwd())
+
+
+def read_settings(path: Path, explicit: bool = True) -> Settings:
+    """The settings in `path`; a pyproject.toml without `[tool.planctl]` has none (an error when
+    the file was named with --config, since a typo there must not check with the defaults)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise ConfigError(f"{path}: cannot be read: {reason}") from None
+    table: Any = data
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("planctl")
-        return table if isinstance(table, dict) else None
-    return data
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table ([tool.planctl])")
+        if "planctl" not in tool:
+            if explicit:
+                raise ConfigError(f"{path}: has no [tool.planctl] table")
+            return Settings()
+        table = tool["planctl"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: 'tool.planctl' must be a table ([tool.planctl])")
+    return _settings(table, path)
+
+
+def _open_to_everyone(directory: Path) -> bool:
+    """Whether anyone may create files in `directory` (o+w, and no sticky bit to stop them
+    replacing others' files)."""
+    try:
+        mode = directory.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & stat.S_IWOTH) and not mode & stat.S_ISVTX
 
 
 def _settings(table: dict[str, Any], path: Path) -> Settings:

@@ -7,10 +7,14 @@ Exit codes: 0 no errors; 1 errors found in the plans; 2 usage error; 3 internal 
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
+from typer._completion_classes import completion_init
+from typer._completion_shared import get_completion_script
 
 from planctl.cli import commands
+from planctl.cli.options import ColorChoice
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -18,12 +22,74 @@ app = typer.Typer(
     name="planctl",
     help="Check the figures of poverty-alleviation plans: totals, schedules, deadlines, exits.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # `planctl completion SHELL` instead: the shell is named, not guessed
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 commands.register(app)
+# Completion requests (`_PLANCTL_COMPLETE=complete_bash planctl ...`) are answered by Typer's
+# completion classes, which speak the protocol of the scripts `planctl completion` prints.
+completion_init()
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+@app.command("completion")
+def completion(
+    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)],
+) -> None:
+    """Print the shell completion script for SHELL.
+
+    Examples:
+
+      eval "$(planctl completion bash)"       # in ~/.bashrc
+
+      planctl completion zsh > "${fpath[1]}/_planctl"
+
+      planctl completion fish > ~/.config/fish/completions/planctl.fish
+    """
+    if shell not in SHELLS:
+        raise typer.BadParameter(
+            f"'{shell}': choose one of {', '.join(SHELLS)}", param_hint="SHELL"
+        )
+    typer.echo(
+        get_completion_script(prog_name="planctl", complete_var="_PLANCTL_COMPLETE", shell=shell)
+    )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from planctl import __version__
+
+        typer.echo(f"planctl {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print planctl's version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            help="Colour in tables: auto (a terminal, unless NO_COLOR is set; or FORCE_COLOR "
+            "is set), always or never.",
+            case_sensitive=False,
+        ),
+    ] = ColorChoice.AUTO,
+) -> None:
+    from planctl.cli.output import set_color_choice
+
+    set_color_choice(color.value)
 
 
 def main() -> None:

@@ -6,8 +6,17 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
-from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
+from planctl.cli.options import OutputFileOption, QuietOption, choose_format, format_option
+from planctl.cli.policy import (
+    ConfigOption,
+    ExtendIgnoreOption,
+    ExtendSelectOption,
+    IgnoreOption,
+    IsolatedOption,
+    NoAcceptedOption,
+    SelectOption,
+    StrictOption,
+)
 
 
 def exit_check(
@@ -24,9 +33,14 @@ def exit_check(
     fmt: Annotated[str | None, format_option("exit-check")] = None,
     output_file: OutputFileOption = None,
     select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
     ignore: IgnoreOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     strict: StrictOption = False,
     no_accepted: NoAcceptedOption = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Is every exit target met by its year? Then the exits year by year and every verdict.
 
@@ -35,7 +49,8 @@ def exit_check(
     and the share of the baseline each year; then every exit verdict (PE rules and the exit
     parts of PC107, PC109, PC110, PC112): pass, fail or not evaluable with the numbers behind
     it, and the plan's other problems. The checks, acceptances, --select/--ignore and
-    planctl.toml are validate's: the two commands never disagree about a plan.
+    settings files are validate's: the two commands never disagree about a plan. With
+    --quiet (table and text) only the findings that fail the run are printed.
 
     Examples:
 
@@ -51,10 +66,11 @@ def exit_check(
     validate), 2 usage error.
     """
     from planctl.cli.output import emit
-    from planctl.cli.policy import engine_options
+    from planctl.cli.policy import checking_policy
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.exits.run import FilterError, criteria_text, exit_check
     from planctl.render import formats_of
+    from planctl.results import CheckResult, ExitCheckResult
 
     if criteria:
         typer.echo(criteria_text(), nl=False)
@@ -62,14 +78,31 @@ def exit_check(
     if not plans:
         raise typer.BadParameter("give a plan file, or --criteria", param_hint="PLAN")
     fmt = choose_format(fmt, formats_of("exit-check"))
-    options = engine_options(select, ignore, strict, no_accepted)
+    policy = checking_policy(
+        select,
+        ignore,
+        strict,
+        no_accepted,
+        extend_select=extend_select,
+        extend_ignore=extend_ignore,
+        config=config,
+        isolated=isolated,
+    )
     try:
         files = [resolve_plan(plan) for plan in plans]
     except PathNotFoundError as error:
         raise typer.BadParameter(f"no such file: {error.path}") from None
-    try:
-        result = exit_check(files, options, year, region)
+    policy.groups(files)  # settings errors and warnings before any plan is checked
+    try:  # each plan with the options of its own settings, in the order given
+        each = [exit_check([file], policy.options_for(file), year, region) for file in files]
     except FilterError as error:
         raise typer.BadParameter(str(error)) from None
-    emit("exit-check", result, fmt, output_file, files)
+    results = [one for part in each for one in part.check.files]
+    strict_files = frozenset(r.file for part in each if part.check.strict for r in part.check.files)
+    check = CheckResult("exit-check", results, policy.strict, strict_files)
+    result = ExitCheckResult(check, [plan for part in each for plan in part.plans])
+    if quiet and fmt in ("table", "text"):
+        emit("validate", check, fmt, output_file, files, quiet=True)
+    else:
+        emit("exit-check", result, fmt, output_file, files)
     raise typer.Exit(result.exit_code)

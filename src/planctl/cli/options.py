@@ -5,11 +5,21 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
 from planctl.render import FORMATS, formats_of
+
+
+class ColorChoice(StrEnum):
+    """The global `--color` option's values (the decision is `cli.output.wants_color`)."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
 
 FormatOption = Annotated[
     str | None,
@@ -24,6 +34,19 @@ FormatOption = Annotated[
 OutputFileOption = Annotated[
     str | None,
     typer.Option("--output-file", "-o", help="Write the report to this file instead of stdout."),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print only the findings that fail the run, and no summary (table and text; the "
+        "exit code is the same).",
+    ),
+]
+StatisticsOption = Annotated[
+    bool,
+    typer.Option("--statistics", help="After the findings, a line per rule code with its count."),
 ]
 
 

@@ -1,30 +1,195 @@
 """The checking policy every command that checks a plan shares: selection, strictness,
-acceptances, and the settings file, turned into the engine's `Options` in one place."""
+acceptances, and the settings files, turned into the engine's `Options` in one place.
+
+As in ruff, settings are found per plan (the nearest planctl.toml or pyproject.toml with
+`[tool.planctl]` above the plan), `--select`/`--ignore` replace the file's lists and
+`--extend-select`/`--extend-ignore` add to them. Plans whose settings differ are checked in
+groups, each with its own `Options`, and reported in the order they were given.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from planctl.engine import Options
+    from planctl.config import Settings, SettingsFinder
+    from planctl.engine import FileResult, Options
 
 SelectOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--select", help="Only these rule codes or prefixes (PC101, PC1, PE; repeatable)."
+        "--select",
+        help="Only these rule codes or prefixes (PC101, PC1, PE; repeatable); replaces the "
+        "settings file's select.",
+    ),
+]
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-select",
+        help="Add these codes or prefixes to the settings file's select (when it has one).",
     ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
-    typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+    typer.Option(
+        "--ignore",
+        help="Skip these rule codes or prefixes (repeatable); replaces the settings file's ignore.",
+    ),
+]
+ExtendIgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--extend-ignore", help="Skip these codes too, besides the settings file's."),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")]
 NoAcceptedOption = Annotated[
     bool,
     typer.Option("--no-accepted", help="Show every finding as if the plans accepted none."),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Use this planctl.toml or pyproject.toml for every plan instead of finding the "
+        "nearest one above each plan.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every settings file: defaults and options only.")
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What the command line asked for; `options(settings)` lays it over one plan's settings."""
+
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...] | None
+    extend_ignore: tuple[str, ...]
+    strict: bool
+    use_accepted: bool
+    max_bytes: int
+    finder: SettingsFinder
+
+    def options(self, settings: Settings) -> Options:
+        """The engine's options for a plan with `settings`: ruff's replace-or-extend rules.
+
+        An empty select means every rule, so extending it changes nothing; an ignored code
+        stays ignored whatever is selected."""
+        from planctl.engine import Options
+
+        select = settings.select if self.select is None else self.select
+        if select:
+            select = (*select, *self.extend_select)
+        ignore = settings.ignore if self.ignore is None else self.ignore
+        return Options(
+            select=select,
+            ignore=(*ignore, *self.extend_ignore),
+            strict=self.strict or settings.strict,
+            use_accepted=self.use_accepted,
+            max_bytes=self.max_bytes,
+        )
+
+    def options_for(self, plan: str) -> Options:
+        """The options of the plan file `plan` (its settings are looked for above it)."""
+        from planctl.config import ConfigError
+
+        try:
+            settings = self.finder.for_plan(plan)
+        except ConfigError as error:
+            raise typer.BadParameter(str(error)) from None
+        return self.options(settings)
+
+    def groups(self, plans: Sequence[str]) -> dict[Options, list[int]]:
+        """The indices of `plans` by the options they are checked with; warnings about
+        skipped settings files go to stderr once."""
+        grouped: dict[Options, list[int]] = {}
+        for index, plan in enumerate(plans):
+            grouped.setdefault(self.options_for(plan), []).append(index)
+        for warning in self.finder.warnings:
+            sys.stderr.write(f"planctl: warning: {warning}\n")
+        self.finder.warnings.clear()
+        return grouped
+
+
+def checking_policy(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    strict: bool,
+    no_accepted: bool,
+    max_bytes: int | None = None,
+    *,
+    extend_select: list[str] | None = None,
+    extend_ignore: list[str] | None = None,
+    config: Path | None = None,
+    isolated: bool = False,
+) -> Policy:
+    """The policy of the command line; a mistyped code or unusable --config is a usage error."""
+    from planctl.config import ConfigError, SettingsFinder, split_codes
+    from planctl.loader import DEFAULT_MAX_BYTES
+    from planctl.selection import UnknownCodeError, check_codes
+
+    typed = {
+        "--select": select,
+        "--extend-select": extend_select,
+        "--ignore": ignore,
+        "--extend-ignore": extend_ignore,
+    }
+    codes = {name: tuple(split_codes(values or [])) for name, values in typed.items()}
+    try:
+        for name, given in codes.items():
+            check_codes(given, name)
+    except UnknownCodeError as error:
+        raise typer.BadParameter(str(error)) from None
+    if config is not None and isolated:
+        raise typer.BadParameter(
+            "--config and --isolated exclude each other", param_hint="--config"
+        )
+    finder = SettingsFinder(config=config, isolated=isolated)
+    if config is not None:
+        try:
+            finder.in_folder(Path.cwd())  # a --config that cannot be used fails before any check
+        except ConfigError as error:
+            raise typer.BadParameter(str(error), param_hint="--config") from None
+    return Policy(
+        select=codes["--select"] if select else None,
+        extend_select=codes["--extend-select"],
+        ignore=codes["--ignore"] if ignore else None,
+        extend_ignore=codes["--extend-ignore"],
+        strict=strict,
+        use_accepted=not no_accepted,
+        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        finder=finder,
+    )
+
+
+def check_grouped(
+    files: Sequence[str], policy: Policy, jobs: int, settings_paths: Sequence[str] | None = None
+) -> tuple[list[FileResult], frozenset[int]]:
+    """Check `files`, each with its own settings' options (found from `settings_paths`, one per
+    file, when given: standard input's name), results in the order of `files`; with the indices
+    of the files checked strictly."""
+    from planctl.engine import check_files
+
+    grouped = policy.groups(settings_paths or files)
+    results: list[FileResult | None] = [None] * len(files)
+    strict: set[int] = set()
+    for options, indices in grouped.items():
+        checked = check_files([files[index] for index in indices], options, jobs)
+        for index, result in zip(indices, checked, strict=True):
+            results[index] = result
+        if options.strict:
+            strict.update(indices)
+    return [result for result in results if result is not None], frozenset(strict)
 
 
 def engine_options(
@@ -34,26 +199,8 @@ def engine_options(
     no_accepted: bool,
     max_bytes: int | None = None,
 ) -> Options:
-    """Options from the command line, over those of planctl.toml / pyproject.toml."""
-    from planctl.config import ConfigError, find_settings, split_codes
-    from planctl.engine import Options
-    from planctl.loader import DEFAULT_MAX_BYTES
-
-    try:
-        settings = find_settings()
-    except ConfigError as error:
-        raise typer.BadParameter(str(error)) from None
-    from planctl.selection import UnknownCodeError, check_codes
-
-    try:
-        check_codes(split_codes(select or []), "--select")
-        check_codes(split_codes(ignore or []), "--ignore")
-    except UnknownCodeError as error:
-        raise typer.BadParameter(str(error)) from None
-    return Options(
-        select=tuple(split_codes(select)) if select else settings.select,
-        ignore=tuple(split_codes(ignore)) if ignore else settings.ignore,
-        strict=strict or settings.strict,
-        use_accepted=not no_accepted,
-        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+    """One set of options for a command that checks plans in one place: the settings found from
+    the current directory, under the command line's options."""
+    return checking_policy(select, ignore, strict, no_accepted, max_bytes).options_for(
+        str(Path.cwd() / "-")
     )

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planctl.cli.options import FormatOption, OutputFileOption, choose_format
-from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
+from planctl.cli.options import (
+    FormatOption,
+    OutputFileOption,
+    QuietOption,
+    StatisticsOption,
+    choose_format,
+)
+from planctl.cli.policy import (
+    ConfigOption,
+    ExtendIgnoreOption,
+    ExtendSelectOption,
+    IgnoreOption,
+    IsolatedOption,
+    NoAcceptedOption,
+    SelectOption,
+    StrictOption,
+)
+
+if TYPE_CHECKING:
+    from planctl.engine import FileResult
 
 HELP = """Check plan files: format, totals, cross-references, counts, shares, schedules, dates.
 
@@ -25,6 +44,11 @@ Examples:
 
   planctl validate archive/ --jobs 4
 
+  cat plan.yaml | planctl validate - --stdin-filename plans/plan.yaml
+
+Settings come from the nearest planctl.toml or pyproject.toml [tool.planctl] above each plan;
+--select/--ignore replace its lists, --extend-select/--extend-ignore add to them.
+
 Many files are checked in parallel, one process per CPU unless --jobs says otherwise; the report
 is the same, in the same order, as with --jobs 1.
 
@@ -37,9 +61,24 @@ def validate(
     fmt: FormatOption = None,
     output_file: OutputFileOption = None,
     select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
     ignore: IgnoreOption = None,
+    extend_ignore: ExtendIgnoreOption = None,
     strict: StrictOption = False,
     no_accepted: NoAcceptedOption = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The name of the plan read from - (standard input): findings name it, and "
+            "its settings are looked for from its directory.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+    statistics: StatisticsOption = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
     ] = False,
@@ -60,25 +99,57 @@ def validate(
     ] = None,
 ) -> None:
     from planctl.cli.output import emit
-    from planctl.cli.policy import engine_options
+    from planctl.cli.policy import check_grouped, checking_policy
     from planctl.discover import PathNotFoundError, discover
-    from planctl.engine import check_files, default_jobs
+    from planctl.engine import default_jobs
     from planctl.render import formats_of
     from planctl.results import CheckResult
 
     fmt = choose_format(fmt, formats_of("validate"))
-    options = engine_options(select, ignore, strict, no_accepted, max_size * 1024 * 1024)
+    policy = checking_policy(
+        select,
+        ignore,
+        strict,
+        no_accepted,
+        max_size * 1024 * 1024,
+        extend_select=extend_select,
+        extend_ignore=extend_ignore,
+        config=config,
+        isolated=isolated,
+    )
+    if stdin_filename is not None and paths and "-" not in paths:
+        raise typer.BadParameter(
+            "--stdin-filename names the plan read from -; give - among the paths",
+            param_hint="--stdin-filename",
+        )
+    if stdin_filename is not None and not paths:
+        paths = ["-"]
     try:
         files = discover(paths or [])
     except PathNotFoundError as error:
         raise typer.BadParameter(f"no such file or directory: {error.path}") from None
     if not files:
         raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
+    named = [stdin_filename if file == "-" and stdin_filename else file for file in files]
+    results, strict_ones = check_grouped(files, policy, jobs or default_jobs(), named)
+    if stdin_filename is not None:
+        results = [_renamed(result, stdin_filename) for result in results]
     result = CheckResult(
-        "validate", check_files(files, options, jobs or default_jobs()), options.strict
+        "validate",
+        results,
+        policy.strict,
+        frozenset(results[index].file for index in strict_ones),
     )
-    emit("validate", result, fmt, output_file, files)
+    emit("validate", result, fmt, output_file, files, quiet=quiet, statistics=statistics)
     raise typer.Exit(0 if exit_zero else result.exit_code)
+
+
+def _renamed(result: FileResult, name: str) -> FileResult:
+    """Standard input's result under the name --stdin-filename gives it."""
+    if result.file != "<stdin>":
+        return result
+    findings = [replace(finding, file=name) for finding in result.findings]
+    return replace(result, file=name, findings=findings)
 
 
 validate.__doc__ = HELP

@@ -17,8 +17,14 @@ from typing import Any, TextIO
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """How to draw: colour and width, and for the checking commands' table and text formats
+    `quiet` (only the findings that fail the run, no summary) and `statistics` (a count per
+    rule code after the findings)."""
+
     color: bool = False
     width: int | None = None
+    quiet: bool = False
+    statistics: bool = False
 
 
 Renderer = Callable[[Any, RenderOptions, TextIO], None]

@@ -52,7 +52,7 @@ def envelope(command: str, data: dict[str, Any]) -> dict[str, Any]:
 def results_data(check: CheckResult) -> dict[str, Any]:
     """A whole run as JSON-ready data; the library API returns exactly this."""
     summary = Summary.of(check)
-    results, strict = check.files, check.strict
+    results = check.files
     return envelope(
         check.command,
         {
@@ -60,7 +60,7 @@ def results_data(check: CheckResult) -> dict[str, Any]:
             "files": [
                 {
                     "file": result.file,
-                    "failed": result.failed(strict),
+                    "failed": result.failed(check.strict_for(result)),
                     "findings": [finding_data(finding) for finding in check.reported(result)],
                 }
                 for result in results

@@ -34,7 +34,9 @@ def report_tree(check: CheckResult) -> ET.Element:
     root = ET.Element("testsuites", name="planctl")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for result in check.files:
-        suite = suite_element(result, check.strict, verdicts=check.command == "exit-check")
+        suite = suite_element(
+            result, check.strict_for(result), verdicts=check.command == "exit-check"
+        )
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))

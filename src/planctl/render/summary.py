@@ -23,7 +23,7 @@ class Summary:
     @classmethod
     def of(cls, check: CheckResult) -> Summary:
         """The counts of the problems in a run (exit-check's passes are not problems)."""
-        results, strict = check.files, check.strict
+        results = check.files
         problems = [f for r in results for f in r.findings if f.outcome is Outcome.FAIL]
         live = [f for f in problems if f.accepted is None]
         return cls(
@@ -32,7 +32,7 @@ class Summary:
             warnings=sum(f.severity is Severity.WARNING for f in live),
             infos=sum(f.severity is Severity.INFO for f in live),
             accepted=sum(f.accepted is not None for f in problems),
-            failed_files=sum(r.failed(strict) for r in results),
+            failed_files=sum(r.failed(check.strict_for(r)) for r in results),
         )
 
     def line(self) -> str:

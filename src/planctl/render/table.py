@@ -7,19 +7,23 @@ from typing import TextIO
 from rich.markup import escape
 from rich.table import Table
 
+from planctl.findings import Finding
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
 from planctl.render.summary import Summary
-from planctl.render.text import label
+from planctl.render.text import label, shown, statistics
 from planctl.results import CheckResult
 
 
 def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     console = make_console(out, options.color, options.width)
+    printed: list[Finding] = []
     for result in check.files:
-        findings = check.reported(result)
+        findings = shown(check, result, options)
+        printed.extend(findings)
         if not findings:
-            console.print(f"[ok]✓[/] [file]{escape(result.file)}[/]")
+            if not options.quiet:
+                console.print(f"[ok]✓[/] [file]{escape(result.file)}[/]")
             continue
         # Narrow columns that never wrap, and one wide column that wraps between words: the
         # path, the message and the figures behind it, so no figure is ever cut in two.
@@ -44,6 +48,11 @@ def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
                 text,
             )
         console.print(table)
+    if options.statistics:
+        for line in statistics(printed):
+            console.print(escape(line))
+    if options.quiet:
+        return
     summary = Summary.of(check)
     style = "error" if summary.failed_files else "ok"
     console.print(f"[{style}]{escape(summary.line())}[/]")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import TextIO
 
+from planctl.engine import FileResult
 from planctl.findings import Finding, Outcome
 from planctl.render import RenderOptions
 from planctl.render.summary import Summary
@@ -29,8 +32,37 @@ def label(finding: Finding) -> str:
     return str(finding.level)
 
 
+def shown(check: CheckResult, result: FileResult, options: RenderOptions) -> list[Finding]:
+    """The findings of `result` to print: those the command reports, or with `quiet` only those
+    that fail the run."""
+    findings = check.reported(result)
+    if options.quiet:
+        strict = check.strict_for(result)
+        return [finding for finding in findings if finding.fails(strict)]
+    return findings
+
+
+def statistics(findings: Iterable[Finding]) -> list[str]:
+    """`12  PC110  conflicting deadlines for one target`: a line per code, the commonest first."""
+    from planctl.rules import RULES
+
+    counts = Counter(finding.code for finding in findings)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = len(str(ranked[0][1])) if ranked else 0
+    return [
+        f"{count:>{width}}  {code}  {RULES[code].title if code in RULES else ''}".rstrip()
+        for code, count in ranked
+    ]
+
+
 def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+    printed: list[Finding] = []
     for result in check.files:
-        for finding in check.reported(result):
+        findings = shown(check, result, options)
+        printed.extend(findings)
+        for finding in findings:
             out.write(format_finding(finding) + "\n")
-    out.write(Summary.of(check).line() + "\n")
+    if options.statistics:
+        out.writelines(line + "\n" for line in statistics(printed))
+    if not options.quiet:
+        out.write(Summary.of(check).line() + "\n")

@@ -25,6 +25,11 @@ class CheckResult:
     command: str  # "validate" or "exit-check"
     files: list[FileResult]
     strict: bool = False
+    strict_files: frozenset[str] = frozenset()  # checked strictly by their own settings
+
+    def strict_for(self, result: FileResult) -> bool:
+        """Whether warnings fail `result` (--strict, or `strict = true` in its settings)."""
+        return self.strict or result.file in self.strict_files
 
     def reported(self, result: FileResult) -> list[Finding]:
         """The findings of `result` this command reports."""
@@ -34,7 +39,7 @@ class CheckResult:
 
     @property
     def failed(self) -> bool:
-        return any(result.failed(self.strict) for result in self.files)
+        return any(result.failed(self.strict_for(result)) for result in self.files)
 
     @property
     def exit_code(self) -> int:

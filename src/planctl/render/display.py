@@ -1,4 +1,4 @@
-"""Shared pieces of the calculator commands' screens: the console, and how derived numbers read.
+"""Shared pieces of the calculator commands' screens: how derived numbers read, and layout.
 
 Stated figures are always shown as printed. Derived figures are exact decimals; those that end
 (sums, conversions between 元 and 亿元) are shown in full, and quotients that do not (unit costs,
@@ -14,28 +14,14 @@ being squeezed. `table_width` says how wide a table's narrowest honest drawing i
 
 from __future__ import annotations
 
-import os
-import sys
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
 
 from planctl.quantity import format_decimal
-from planctl.render.console import make_console
 from planctl.units import Unit
 
-PIPE_WIDTH = 200
 SIGNIFICANT = 6
-
-
-def console(out: TextIO | None = None) -> Console:
-    """A console on `out` (stdout): colour on a terminal, a wide plain page otherwise."""
-    stream = out or sys.stdout
-    terminal = stream.isatty()
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or PIPE_WIDTH
-    return make_console(stream, terminal, width)
 
 
 def rounded(value: Decimal, significant: int = SIGNIFICANT, min_places: int = 2) -> str:

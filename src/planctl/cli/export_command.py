@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+
     from planctl.calc.tables import Table
 
 TARGETS = ("csv", "xlsx", "json")
@@ -105,6 +107,19 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# A cell starting with one of these is a formula to Excel, WPS and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell as CSV text; plan text that a spreadsheet would run as a formula (`=1+1`, `-5%`)
+    gets a leading `'`, as spreadsheet tools expect. Numbers are written as they are."""
+    text = _cell_text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def csv_text(table: Table) -> str:
     """One table as CSV text (header first, `\\r\\n` line ends as RFC 4180 has them)."""
     import csv
@@ -114,7 +129,7 @@ def csv_text(table: Table) -> str:
     writer = csv.writer(buffer)
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_cell_text(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -131,10 +146,16 @@ def _csv(tables: list[Table], output: str | None) -> None:
     target = Path(output)
     if len(tables) == 1:
         write_atomic(output, BOM + csv_text(tables[0]))
+        _wrote(output)
         return
     stem = target.name.removesuffix(target.suffix) if target.suffix else target.name
     for table in tables:
         write_atomic(str(target.with_name(f"{stem}-{table.name}.csv")), BOM + csv_text(table))
+        _wrote(str(target.with_name(f"{stem}-{table.name}.csv")))
+
+
+def _wrote(path: str) -> None:
+    typer.echo(f"wrote {path}", err=True)
 
 
 def _json(title: str, file: str, tables: list[Table], output: str | None) -> None:
@@ -163,6 +184,7 @@ def _json(title: str, file: str, tables: list[Table], output: str | None) -> Non
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text)
+        _wrote(output)
 
 
 def write_xlsx(tables: list[Table], output: str) -> None:
@@ -181,8 +203,9 @@ def write_xlsx(tables: list[Table], output: str) -> None:
         sheet.append(list(table.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(list(row))  # a Decimal becomes a number cell
+        for number, row in enumerate(table.rows, start=2):
+            for place, value in enumerate(row, start=1):
+                _xlsx_cell(sheet.cell(row=number, column=place), value)
         sheet.freeze_panes = "A2"
         for index, column in enumerate(table.columns, start=1):
             longest = max([len(column), *(len(_cell_text(row[index - 1])) for row in table.rows)])
@@ -190,3 +213,23 @@ def write_xlsx(tables: list[Table], output: str) -> None:
             sheet.column_dimensions[letter].width = min(60, max(8, longest * 1.6))
     with replacing(output) as temporary:
         book.save(temporary)
+    _wrote(output)
+
+
+def _xlsx_cell(cell: Cell, value: object) -> None:
+    """Text as a text cell (format `@`, never a formula, even `=1+1`); a number with a format
+    that shows every printed decimal and no exponent (`0.0000` for 31.0975)."""
+    from decimal import Decimal
+
+    if value is None:
+        return
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        cell.value = value
+        exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        cell.number_format = "0." + "0" * decimals if decimals else "0"
+        return
+    cell.value = str(value)
+    cell.data_type = "s"  # openpyxl reads text starting with `=` as a formula
+    cell.number_format = "@"
+    cell.quotePrefix = True

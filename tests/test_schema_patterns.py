@@ -17,12 +17,14 @@ import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from planctl import numerals
+from planctl.cli import app
 from planctl.loader import load_text
 from planctl.model.figure import _admits
 from planctl.model.patterns import bare_kind, figure_pattern, numeral_pattern
-from planctl.model.schema import plan_schema
+from planctl.model.schema import plan_schema, schema_text
 from planctl.quantity import _PREFIXES, _SUFFIXES, QuantityError, parse
 from planctl.template import plan_template
 from planctl.units import MULTIPLIERS, base_units
@@ -230,3 +232,38 @@ def test_numeral_pattern_is_the_numeral_reader(text: str) -> None:
     except numerals.NumeralError:
         reads = False
     assert bool(re.search(numeral_pattern(), text)) is reads
+
+
+def test_schema_command_writes_the_schema_beside_the_plans(tmp_path: Path) -> None:
+    target = tmp_path / "plans" / "plan.schema.json"
+    target.parent.mkdir()
+    result = CliRunner().invoke(app, ["schema", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == schema_text()
+    assert f"wrote {target}" in result.stderr
+    missing = tmp_path / "nowhere" / "plan.schema.json"
+    assert CliRunner().invoke(app, ["schema", "-o", str(missing)]).exit_code == 2
+
+
+@pytest.mark.parametrize("existing", ["plan.schema.json", "planctl.schema.json"])
+def test_new_points_at_the_schema_beside_the_plan(tmp_path: Path, existing: str) -> None:
+    (tmp_path / existing).write_text(schema_text(), encoding="utf-8")
+    plan = tmp_path / "x.yaml"
+    assert CliRunner().invoke(app, ["new", "示例县", "-o", str(plan)]).exit_code == 0
+    first, second = plan.read_text(encoding="utf-8").splitlines()[:2]
+    assert first == f"# yaml-language-server: $schema={existing}"
+    assert "planctl schema" not in second
+    assert CliRunner().invoke(app, ["validate", str(plan)]).exit_code == 0
+
+
+def test_new_without_a_schema_says_how_to_write_one(tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "x.yaml"
+    plan.parent.mkdir()
+    assert CliRunner().invoke(app, ["new", "示例县", "-o", str(plan)]).exit_code == 0
+    first, second = plan.read_text(encoding="utf-8").splitlines()[:2]
+    assert first == "# yaml-language-server: $schema=planctl.schema.json"
+    command = f"planctl schema -o {(plan.parent / 'planctl.schema.json').as_posix()}"
+    assert command in second
+    # Following the comment makes the line resolve.
+    assert CliRunner().invoke(app, command.split()[1:]).exit_code == 0
+    assert (plan.parent / "planctl.schema.json").is_file()

@@ -7,7 +7,10 @@ schema lets through but planctl refuses (`6圆`, `十十个`, `1,200个`) would 
 from __future__ import annotations
 
 import datetime
+import json
 import re
+import shutil
+import subprocess
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -267,3 +270,34 @@ def test_new_without_a_schema_says_how_to_write_one(tmp_path: Path) -> None:
     # Following the comment makes the line resolve.
     assert CliRunner().invoke(app, command.split()[1:]).exit_code == 0
     assert (plan.parent / "planctl.schema.json").is_file()
+
+
+JS_SAMPLES = [
+    *("6圆", "很多个", "1,200个", "十十个", "8万余", "十六个", "三十余个", "约1.2万个以上"),
+    *("５个", "十人", "十 人", "两万人", "一亿二千万元", "5千余米", "-0个", "-5%", "95%以上"),
+    *("1" * 25 + "元", "0.5‰", "十万元", "三十万人", "三十万千瓦", " 5 人 以上", "5\u3000人"),
+    "５０％",
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run ECMA-262 regexes")
+def test_editors_regex_engine_reads_the_patterns_alike(tmp_path: Path) -> None:
+    # Editors run the patterns as JavaScript regular expressions with the `u` flag.
+    definitions = plan_schema()["$defs"]
+    patterns = {name: d["pattern"] for name, d in definitions.items() if "pattern" in d}
+    data = tmp_path / "patterns.json"
+    data.write_text(json.dumps({"patterns": patterns, "samples": JS_SAMPLES}), encoding="utf-8")
+    script = (
+        "const {patterns, samples} = JSON.parse(require('fs').readFileSync(process.argv[1]));"
+        "const out = {};"
+        "for (const [k, p] of Object.entries(patterns))"
+        "  out[k] = samples.map(s => new RegExp(p, 'u').test(s));"
+        "console.log(JSON.stringify(out));"
+    )
+    done = subprocess.run(
+        ["node", "-e", script, str(data)], capture_output=True, text=True, check=True
+    )
+    javascript = json.loads(done.stdout)
+    for name, pattern in patterns.items():
+        python = [bool(re.search(pattern, sample)) for sample in JS_SAMPLES]
+        assert javascript[name] == python, name

@@ -214,9 +214,13 @@ def test_export_json_keeps_exact_amounts(tmp_path: Path) -> None:
         "kind": "non_poor",
         "tags": None,
         "poor_population": None,
+        "poor_population_people": None,
         "poor_households": None,
+        "poor_households_households": None,
         "poor_villages": None,
+        "poor_villages_count": None,
         "rural_population": None,
+        "rural_population_people": None,
         "exit_year": 2017,
         "source": None,
     }

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]  # no stubs in the test extra
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 

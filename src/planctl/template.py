@@ -6,9 +6,9 @@ analyst replaces the sample values one by one, validating as they go.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-TEMPLATE = """\
-# yaml-language-server: $schema=../schema/plan.schema.json
+TEMPLATE = """{modeline}\
 # A plan file for planctl. Write every figure exactly as the document prints it, digits and
 # unit together (641.8亿元, 31.0975万人, 66.4%). `planctl validate FILE` checks it;
 # docs/plan-format.md describes every key. Replace the sample values below.
@@ -131,9 +131,31 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def plan_template(name: str) -> str:
-    """The template for the region or plan called `name` (示例县)."""
+# Schema files `planctl new` looks for next to a new plan, in this order (docs/editors.md).
+SCHEMA_NAMES = ("planctl.schema.json", "plan.schema.json")
+
+
+def schema_modeline(directory: Path) -> str:
+    """The first line(s) pointing the YAML language server at the schema beside the plan.
+
+    A path relative to the plan works in any repository, including one that holds only plans;
+    when no schema file is there yet, the line names the one `planctl schema -o` would write."""
+    for name in SCHEMA_NAMES:
+        if (directory / name).is_file():
+            return f"# yaml-language-server: $schema={name}\n"
+    name = SCHEMA_NAMES[0]
+    command = f"planctl schema -o {(directory / name).as_posix()}"
+    return (
+        f"# yaml-language-server: $schema={name}\n"
+        f"# (no {name} here yet: create it with `{command}`)\n"
+    )
+
+
+def plan_template(name: str, directory: Path | None = None) -> str:
+    """The template for the region or plan called `name` (示例县), to be written in `directory`
+    (the current one when None)."""
     return TEMPLATE.format(
+        modeline=schema_modeline(directory if directory is not None else Path()),
         name=_quoted(name),
         title=_quoted(f"{name}“十三五”脱贫攻坚规划"),
         issuer=_quoted(f"{name}人民政府"),

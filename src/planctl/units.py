@@ -211,3 +211,13 @@ def known_units() -> list[str]:
 def known_multipliers() -> list[str]:
     """The multipliers that may stand before a unit."""
     return list(MULTIPLIERS)
+
+
+def base_units() -> dict[str, str]:
+    """Every unit without a multiplier and its family (`元` → money), for the JSON Schema."""
+    return {text: family for text, (family, _factor) in _BASE_UNITS.items()}
+
+
+def takes_multiplier(family: str) -> bool:
+    """Whether a unit of `family` may follow a multiplier (`万人` yes, `万%` no)."""
+    return family not in _NO_MULTIPLIER

@@ -2,9 +2,11 @@
 indicators and rates.
 
 Each table has fixed columns (documented in docs/export.md) so that a sheet built on an export
-keeps working when the plan changes. Figures appear as printed and, where they are added or
-compared, also exactly in their base unit (元, 人, ...): as a number, and again as text, because
-a spreadsheet keeps only 15 significant digits of a number.
+keeps working when the plan changes. Figures appear as printed and also exactly in their base
+unit, as a number a spreadsheet can add up; the column's name says the unit (`amount_yuan`,
+`beneficiaries_people`) or a column beside it does (`value_base` and `unit`). A column holds one
+unit only: a line whose beneficiaries are households leaves `beneficiaries_people` empty. Money
+is given once more as text, because a spreadsheet keeps only 15 significant digits of a number.
 """
 
 from __future__ import annotations
@@ -53,6 +55,24 @@ def _base(quantity: Quantity | None) -> Decimal | None:
     return Decimal(format_decimal(quantity.base)) if quantity is not None else None
 
 
+def _quantity(figure: Figure | None) -> Quantity | None:
+    return figure.value if figure is not None else None
+
+
+def _in(figure: Figure | Quantity | None, *families: str) -> Decimal | None:
+    """The figure exactly in its base unit when it is of one of `families` (`count`: any
+    counter), so that a column holds one unit only and a spreadsheet can add it up."""
+    quantity = figure.value if isinstance(figure, Figure) else figure
+    if quantity is None:
+        return None
+    family = "count" if quantity.family.startswith("count:") else quantity.family
+    return _base(quantity) if family in families else None
+
+
+def _unit(figure: Figure | None) -> str | None:
+    return figure.value.unit.base if figure is not None else None
+
+
 def _base_text(quantity: Quantity | None) -> str | None:
     return format_decimal(quantity.base) if quantity is not None else None
 
@@ -67,7 +87,12 @@ def _budget(plan: Plan, index: PlanIndex) -> Table:
         "amount_yuan",
         "amount_yuan_text",
         "projects",
+        "projects_count",
         "beneficiaries",
+        "beneficiaries_people",
+        "beneficiaries_households",
+        "beneficiaries_person_times",
+        "beneficiaries_count",
         "owners",
         "source",
     )
@@ -84,7 +109,12 @@ def _budget(plan: Plan, index: PlanIndex) -> Table:
                 _base(line.amount),
                 _base_text(line.amount),
                 _text(line.projects),
+                _in(line.projects, "count"),
                 _text(line.beneficiaries),
+                _in(line.beneficiaries, "people"),
+                _in(line.beneficiaries, "households"),
+                _in(line.beneficiaries, "person-times"),
+                _in(line.beneficiaries, "count"),
                 "、".join(node.owners) if node is not None and node.owners else None,
                 node.source if node is not None else (plan.budget.source if plan.budget else None),
             )
@@ -118,9 +148,13 @@ def _regions(plan: Plan) -> Table:
         "kind",
         "tags",
         "poor_population",
+        "poor_population_people",
         "poor_households",
+        "poor_households_households",
         "poor_villages",
+        "poor_villages_count",
         "rural_population",
+        "rural_population_people",
         "exit_year",
         "source",
     )
@@ -132,9 +166,13 @@ def _regions(plan: Plan) -> Table:
                 str(region.kind) if region.kind else None,
                 "、".join(region.tags) if region.tags else None,
                 _text(region.poor_population),
+                _in(region.poor_population, "people"),
                 _text(region.poor_households),
+                _in(region.poor_households, "households"),
                 _text(region.poor_villages),
+                _in(region.poor_villages, "count"),
                 _text(region.rural_population),
+                _in(region.rural_population, "people"),
                 region.exit_year,
                 region.source,
             )
@@ -143,13 +181,28 @@ def _regions(plan: Plan) -> Table:
 
 
 def _indicators(plan: Plan) -> Table:
-    columns = ("name", "target", "by", "baseline", "region", "source")
+    columns = (
+        "name",
+        "target",
+        "target_base",
+        "target_unit",
+        "by",
+        "baseline",
+        "baseline_base",
+        "baseline_unit",
+        "region",
+        "source",
+    )
     rows: list[tuple[Cell, ...]] = [
         (
             indicator.name,
             _text(indicator.target),
+            _base(_quantity(indicator.target)),
+            _unit(indicator.target),
             indicator.by,
             _text(indicator.baseline),
+            _base(_quantity(indicator.baseline)),
+            _unit(indicator.baseline),
             indicator.region,
             indicator.source,
         )
@@ -162,16 +215,20 @@ def _rates(plan: Plan, index: PlanIndex) -> Table:
     columns = (
         "name",
         "rate",
+        "rate_base",
         "per",
         "per_year",
         "years",
         "count",
+        "count_base",
+        "count_unit",
         "budget",
         "implied_cost",
         "implied_cost_base",
         "implied_cost_base_text",
         "base_unit",
         "budget_amount",
+        "budget_amount_yuan",
         "exceeds_budget",
         "source",
     )
@@ -184,18 +241,22 @@ def _rates(plan: Plan, index: PlanIndex) -> Table:
             (
                 rate.name,
                 rate.rate.value.text,
+                _base(rate.rate.value),
                 rate.per,
                 "yes" if rate.per_year else "no",
                 rate.years,
                 _text(cost.count)
                 if cost.count
                 else (rate.count if isinstance(rate.count, str) else None),
+                _base(cost.count),
+                cost.count.unit.base if cost.count is not None else None,
                 rate.budget,
                 format_in(implied, cost.unit) if implied is not None and cost.unit else None,
                 exact,
                 format_decimal(implied) if implied is not None else None,
                 cost.unit.base if implied is not None and cost.unit else None,
                 _text(cost.budget),
+                _in(cost.budget, "money"),
                 ("yes" if cost.exceeds_budget else "no") if cost.comparable else None,
                 rate.source,
             )

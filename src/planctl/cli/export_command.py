@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+
     from planctl.calc.tables import Table
 
 TARGETS = ("csv", "xlsx", "json")
@@ -89,6 +91,8 @@ def export(
                 files = _json(result.plan.plan.title, result.file, chosen, output)
             _refuse_inputs(list(files), result.file)
             write_all_atomic(files)
+            for written in files:
+                _wrote(written)
     except OSError as error:
         raise typer.BadParameter(
             f"cannot write {error.filename or output}: {error.strerror or error}",
@@ -97,6 +101,11 @@ def export(
 
 
 export.__doc__ = HELP
+
+
+def _wrote(path: str) -> None:
+    """Say on stderr which file was written, so a user sees every file a run made."""
+    typer.echo(f"wrote {path}", err=True)
 
 
 def _refuse_inputs(outputs: list[str], plan_file: str) -> None:
@@ -121,6 +130,19 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# A cell starting with one of these is a formula to Excel, WPS and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell as CSV text; plan text that a spreadsheet would run as a formula (`=1+1`, `-5%`)
+    gets a leading `'`, as spreadsheet tools expect. Numbers are written as they are."""
+    text = _cell_text(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def csv_text(table: Table) -> str:
     """One table as CSV text (header first, `\\r\\n` line ends as RFC 4180 has them)."""
     import csv
@@ -130,7 +152,7 @@ def csv_text(table: Table) -> str:
     writer = csv.writer(buffer)
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_cell_text(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -196,8 +218,9 @@ def write_xlsx(tables: list[Table], output: str) -> None:
         sheet.append(list(table.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(list(row))  # a Decimal becomes a number cell
+        for number, row in enumerate(table.rows, start=2):
+            for place, value in enumerate(row, start=1):
+                _xlsx_cell(sheet.cell(row=number, column=place), value)
         sheet.freeze_panes = "A2"
         for index, column in enumerate(table.columns, start=1):
             longest = max([len(column), *(len(_cell_text(row[index - 1])) for row in table.rows)])
@@ -205,3 +228,23 @@ def write_xlsx(tables: list[Table], output: str) -> None:
             sheet.column_dimensions[letter].width = min(60, max(8, longest * 1.6))
     with replacing(output) as temporary:
         book.save(temporary)
+    _wrote(output)
+
+
+def _xlsx_cell(cell: Cell, value: object) -> None:
+    """Text as a text cell (format `@`, never a formula, even `=1+1`); a number with a format
+    that shows every printed decimal and no exponent (`0.0000` for 31.0975)."""
+    from decimal import Decimal
+
+    if value is None:
+        return
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        cell.value = value
+        exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        cell.number_format = "0." + "0" * decimals if decimals else "0"
+        return
+    cell.value = str(value)
+    cell.data_type = "s"  # openpyxl reads text starting with `=` as a formula
+    cell.number_format = "@"
+    cell.quotePrefix = True

@@ -11,6 +11,10 @@ comment on each key and sample figures that agree with each other, so the file p
 `planctl validate` as written. Replace the samples with the document's figures, validating as
 you go.
 
+Its first line points editors at the JSON Schema (docs/editors.md): at planctl.schema.json or
+plan.schema.json beside the new file when one is there; otherwise at planctl.schema.json, with a
+comment saying to create it with `planctl schema -o DIR/planctl.schema.json`.
+
 Without -o the template is printed. An existing file is not overwritten unless --force.
 
 Examples:
@@ -33,13 +37,14 @@ def new(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     from os.path import lexists
+    from pathlib import Path
 
     from planctl.atomic import write_atomic
     from planctl.template import plan_template
 
     if not name.strip():
         raise typer.BadParameter("give the region's name, e.g. 示例县", param_hint="NAME")
-    text = plan_template(name.strip())
+    text = plan_template(name.strip(), Path(output).parent if output is not None else None)
     if output is None:
         typer.echo(text, nl=False)
         return

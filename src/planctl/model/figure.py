@@ -179,28 +179,20 @@ def _admits(allowed: frozenset[str], family: str) -> bool:
     return family in allowed or ("count" in allowed and family.startswith("count:"))
 
 
-_FIGURE_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string", "description": "a figure as printed, e.g. 641.8亿元"},
-        {"type": "number"},
-        {
-            "type": "object",
-            "required": ["value"],
-            "additionalProperties": False,
-            "properties": {
-                "value": {"type": ["string", "number"]},
-                "source": {"type": "string"},
-                "id": {"type": "string"},
-                "same_as": {"type": "string"},
-                "also": {"type": "array", "items": {"type": ["string", "number", "object"]}},
-                "unit": {"type": "string"},
-                "note": {"type": "string"},
-                "of": {"type": "string"},
-                "share": {"type": ["string", "number"]},
-            },
-        },
-    ]
-}
+# The JSON Schema of each kind of figure field lives once in the schema's `$defs`
+# (`planctl.model.schema`); a field refers to it by name. name -> (families, default unit).
+FIGURE_KINDS: dict[str, tuple[frozenset[str] | None, str | None]] = {}
+FIGURE_REF = "x-planctl-figure"
+
+
+def _schema_ref(families: Iterable[str] | None, default_unit: str | None) -> dict[str, Any]:
+    chosen = frozenset(families) if families is not None else None
+    name = "Figure." + ("any" if chosen is None else "+".join(sorted(chosen)))
+    if default_unit is not None:
+        name += "." + default_unit
+    FIGURE_KINDS[name] = (chosen, default_unit)
+    # pydantic resolves `$ref`s it did not make; the schema turns this marker into one.
+    return {FIGURE_REF: name}
 
 
 def figure_rules(
@@ -212,7 +204,7 @@ def figure_rules(
     return (
         BeforeValidator(_coerce(default_unit, families)),
         AfterValidator(_families(families, what)),
-        WithJsonSchema(_FIGURE_SCHEMA),
+        WithJsonSchema(_schema_ref(families, default_unit)),
     )
 
 

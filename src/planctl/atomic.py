@@ -12,7 +12,7 @@ from pathlib import Path
 def write_atomic(path: str, text: str) -> None:
     """Replace `path` with `text` in one step; on any failure the old file is left as it was."""
     with replacing(path) as temporary:
-        Path(temporary).write_text(text, encoding="utf-8", newline="")
+        Path(temporary).write_text(text, encoding="utf-8", errors="backslashreplace", newline="")
 
 
 @contextmanager

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planctl.cli.options import OutputFileOption, choose_format
+
+if TYPE_CHECKING:
+    from planctl.loader import Document
 
 HELP = """Find every figure, date and document number of a plan in its source document.
 
@@ -98,7 +101,7 @@ def trace(
         sys.stderr.write(f"{plan_file}: the plan cannot be read; run planctl validate on it\n")
         raise typer.Exit(1)
     named = partial.plan.plan.source.file if partial.plan.plan.source else None
-    source_file = source or _named_source(plan_file, named)
+    source_file = source or _named_source(plan_file, named, document)
     try:
         text = read_source(source_file)
     except SourceError as error:
@@ -116,18 +119,27 @@ def trace(
     raise typer.Exit(1 if result.failed else 0)
 
 
-def _named_source(plan_file: str, named: str | None) -> str:
-    """The plan's own `source.file`, beside the plan or in the current directory."""
+def _named_source(plan_file: str, named: str | None, document: Document) -> str:
+    """The plan's own `source.file`, beside the plan or in the current directory, inside the
+    plan's project; one that is not there, or leads out of the project, is exit 2."""
     from pathlib import Path
 
-    from planctl.trace import source_candidates
+    from planctl.trace import SourceError, source_candidates
 
     if not named:
         raise typer.BadParameter(
             f"{plan_file} names no source document (plan.source.file); give one with --source FILE",
             param_hint="--source",
         )
-    candidates = source_candidates(plan_file, named)
+    try:
+        candidates = source_candidates(plan_file, named)
+    except SourceError as error:
+        where = document.locate(("plan", "source", "file"))
+        sys.stderr.write(
+            f"{plan_file}:{where}: plan.source.file refused: {error}; "
+            "give the source with --source FILE\n"
+        )
+        raise typer.Exit(2) from None
     for candidate in candidates:
         if Path(candidate).is_file():
             return candidate

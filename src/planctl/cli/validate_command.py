@@ -62,7 +62,7 @@ def validate(
     from planctl.cli.output import emit
     from planctl.cli.policy import engine_options
     from planctl.discover import PathNotFoundError, discover
-    from planctl.engine import check_files, default_jobs
+    from planctl.parallel import check_files, usable_jobs
     from planctl.render import formats_of
     from planctl.results import CheckResult
 
@@ -74,9 +74,10 @@ def validate(
         raise typer.BadParameter(f"no such file or directory: {error.path}") from None
     if not files:
         raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
-    result = CheckResult(
-        "validate", check_files(files, options, jobs or default_jobs()), options.strict
-    )
+    jobs, note = usable_jobs(jobs)
+    if note:
+        typer.echo(f"planctl: {note}", err=True)
+    result = CheckResult("validate", check_files(files, options, jobs), options.strict)
     emit("validate", result, fmt, output_file)
     raise typer.Exit(0 if exit_zero else result.exit_code)
 

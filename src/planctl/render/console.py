@@ -1,10 +1,19 @@
-"""The one rich console every table is printed on: named styles, colour only when asked."""
+"""The one rich console every table is printed on: named styles, colour only when asked.
+
+Whatever a plan says reaches the terminal only as printable text: an escape sequence in a
+plan's title could otherwise move the cursor, rewrite earlier lines of a CI log, retitle the
+window or hide a finding. `printable` removes them, and the console applies it to every piece
+of text it draws (its own colour codes are added afterwards and are kept).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.theme import Theme
 
 THEME = Theme(
@@ -21,9 +30,36 @@ THEME = Theme(
 )
 
 
+# An escape sequence whole (CSI `ESC [ … final`, OSC/DCS/APC/PM/SOS strings up to their
+# terminator, or ESC and one character), then any other C0 control but tab and newline, DEL and
+# the C1 controls (which some terminals also obey).
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)"
+    r"|\x1b.?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    re.DOTALL,
+)
+
+
+def printable(text: str) -> str:
+    """`text` without terminal control characters and escape sequences (tab and newline stay)."""
+    return _CONTROL.sub("", text)
+
+
+class PlainTextConsole(Console):
+    """A console that draws every piece of text through `printable`."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(printable(segment.text), segment.style)
+            for segment in buffer
+        )
+
+
 def make_console(out: TextIO, color: bool, width: int | None) -> Console:
     """A console on `out`; without colour it prints plain text a file or a test can compare."""
-    return Console(
+    return PlainTextConsole(
         file=out,
         theme=THEME,
         width=width,

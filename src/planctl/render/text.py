@@ -6,6 +6,7 @@ from typing import TextIO
 
 from planctl.findings import Finding, Outcome
 from planctl.render import RenderOptions
+from planctl.render.console import printable
 from planctl.render.summary import Summary
 from planctl.results import CheckResult
 
@@ -19,7 +20,7 @@ def format_finding(finding: Finding) -> str:
         text += f", gap {finding.gap}]" if finding.gap else "]"
     if finding.accepted is not None:
         text += f" (accepted: {finding.accepted})"
-    return text
+    return printable(text)  # names and figures come from the plan: no terminal controls
 
 
 def label(finding: Finding) -> str:

@@ -178,11 +178,20 @@ def _stopped_by_signals() -> Iterator[None]:
     for number, handler in previous.items():
         if handler is not signal.SIG_IGN:
             signal.signal(number, stop)
+    # The pool talks to its workers through pipes: a worker that dies must be an error there
+    # (BrokenProcessPool), never a SIGPIPE that ends this process (the CLI lets SIGPIPE end
+    # the program when stdout's reader goes away). Restored only once the pool is gone: after
+    # a failure the executor's thread still writes to its workers' pipes until the exit.
+    pipe = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
+    if pipe is not None:
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+    if pipe is not None:
+        signal.signal(signal.SIGPIPE, pipe)
 
 
 def _check_released(file: str, options: Options) -> FileResult:

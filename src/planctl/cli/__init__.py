@@ -97,6 +97,11 @@ def closed_stream(name: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(pair, encoding="utf-8")
 
 
+# A failed write of a stream (a file's failures carry its name): a full disk or quota, a file
+# too large.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 def _flush_stdout() -> None:
     """Write what is still buffered now, while a failure can still be reported."""
     try:
@@ -106,6 +111,8 @@ def _flush_stdout() -> None:
 
 
 def _io_error(error: OSError, what: str = "") -> None:
+    if not what and error.errno in _WRITE_ERRORS:
+        what = "cannot write the output: "
     where = f"{error.filename}: " if error.filename else what
     with contextlib.suppress(OSError):  # stderr is gone too: the exit code is all that is left
         sys.stderr.write(f"planctl: {where}{error.strerror or error}\n")

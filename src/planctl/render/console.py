@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.segment import Segment
+from rich.text import Text
 from rich.theme import Theme
 
 THEME = Theme(
@@ -30,12 +31,13 @@ THEME = Theme(
 )
 
 
-# An escape sequence whole (CSI `ESC [ … final`, OSC/DCS/APC/PM/SOS strings up to their
-# terminator, or ESC and one character), then any other C0 control but tab and newline, DEL and
-# the C1 controls (which some terminals also obey).
+# An escape sequence whole (CSI `ESC [ … final` or its C1 form, OSC/DCS/APC/PM/SOS strings up
+# to their terminator (unterminated, only the introducer goes: no text is hidden), or ESC and
+# one character), then any other C0 control but tab and
+# newline, DEL and the C1 controls (which some terminals also obey).
 _CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)"
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b.?"
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
     re.DOTALL,
@@ -48,7 +50,12 @@ def printable(text: str) -> str:
 
 
 class PlainTextConsole(Console):
-    """A console that draws every piece of text through `printable`."""
+    """A console that draws every piece of text through `printable`: strings as they arrive
+    (before rich drops a few controls of its own and leaves an escape sequence without its
+    end), and every segment it draws."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(printable(text), **options)
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(

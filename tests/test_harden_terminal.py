@@ -71,3 +71,20 @@ def test_a_coloured_table_keeps_its_own_colours_only() -> None:
 )
 def test_printable_removes_controls_and_whole_sequences(text: str, shown: str) -> None:
     assert printable(text) == shown
+
+
+@pytest.mark.parametrize("command", ["show", "exit-check"])
+@pytest.mark.parametrize("fmt", ["text", "table"])
+def test_every_command_prints_a_hostile_title_without_its_controls(
+    tmp_path: Path, command: str, fmt: str
+) -> None:
+    text = (PLANS / "beiguan.yaml").read_text(encoding="utf-8")
+    written = "title: 北关区脱贫攻坚十三五规划\n"
+    changed = text.replace(written, 'title: "\\e]2;pwned\\a北关区\\e[1A\\e[2K规划"\n', 1)
+    assert changed != text
+    path = tmp_path / "title.yaml"
+    path.write_text(changed, encoding="utf-8")
+    result = CliRunner().invoke(app, [command, str(path), "--format", fmt])
+    assert result.exit_code in (0, 1), result.output
+    assert "北关区规划" in result.stdout
+    assert not any(ord(char) < 32 and char not in "\n\t" for char in result.stdout)

@@ -8,6 +8,7 @@ of text it draws (its own colour codes are added afterwards and are kept).
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -46,6 +47,8 @@ _CONTROL = re.compile(
 
 def printable(text: str) -> str:
     """`text` without terminal control characters and escape sequences (tab and newline stay)."""
+    if text.isprintable():  # nearly always: a check in C, much faster than the expression
+        return text
     return _CONTROL.sub("", text)
 
 
@@ -62,6 +65,25 @@ class PlainTextConsole(Console):
             segment if segment.control else Segment(printable(segment.text), segment.style)
             for segment in buffer
         )
+
+
+class PrintableWriter(io.TextIOBase):
+    """`out`, writing everything through `printable`: for the plain-text renderers, so that no
+    command's text format needs to remember it."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self._out = out
+
+    def write(self, text: str) -> int:
+        self._out.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def writable(self) -> bool:
+        return True
 
 
 def make_console(out: TextIO, color: bool, width: int | None) -> Console:

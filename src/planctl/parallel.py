@@ -137,12 +137,13 @@ def _check_chunk(files: list[str], options: Options) -> list[FileResult]:
     return [_check_released(file, options) for file in files]
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int | None = None) -> None:
     """Ctrl-C stops the run in the parent process; workers just end, without a traceback.
 
     A worker dies with its parent: a parent killed outright (SIGKILL, the out-of-memory killer)
     cannot stop its workers, so on Linux the kernel is asked to (`PR_SET_PDEATHSIG`). A parent
-    that died before the request leaves the worker orphaned already: it ends at once.
+    (`parent`, its pid, when given) that died before the request leaves the worker orphaned
+    already: it ends at once.
     """
     for number in (signal.SIGINT, *STOP_SIGNALS):
         signal.signal(number, signal.SIG_DFL)  # not the parent's handler, inherited by fork
@@ -151,7 +152,7 @@ def _start_worker(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
+    if parent is not None and os.getppid() != parent:
         os._exit(128 + signal.SIGTERM)
 
 

@@ -7,7 +7,7 @@ one (docs/performance.md has the measurements behind the thresholds). The rules 
 
 Workers never outlive the run. Each asks the kernel to kill it when its parent dies (even by
 SIGKILL), and while the workers run, SIGTERM and SIGHUP (what `timeout`, a CI runner or a closed
-terminal send) stop them before the parent exits with 128 + the signal's number.
+terminal send) kill them before the parent exits with 128 + the signal's number.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from types import FrameType
 
 from planctl.engine import FileResult, Options, check_file
@@ -158,22 +158,34 @@ def _start_worker(parent: int | None = None) -> None:
 
 @contextmanager
 def _stopped_by_signals() -> Iterator[None]:
-    """While the workers run, SIGTERM and SIGHUP stop the run as Ctrl-C does: the pool's
-    cleanup terminates the workers, then the process exits with 128 + the signal's number and
-    one line on stderr. A signal the caller ignores (`nohup`) stays ignored; outside the main
-    thread Python cannot handle signals, and the workers still die with the process."""
+    """While the workers run, SIGTERM and SIGHUP end the run: the handler kills the workers,
+    writes one line on stderr and exits with 128 + the signal's number at once. It does not
+    raise an exception for the pool's cleanup to handle, as Ctrl-C does: a signal that arrives
+    while a worker is being forked runs the handler inside the fork's own callbacks, which
+    swallow exceptions (the run would go on). Nothing is lost by exiting there: the report is
+    drawn only after every file is checked. A signal the caller ignores (`nohup`) stays
+    ignored; outside the main thread Python cannot handle signals, and the workers still die
+    with the process."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    import multiprocessing
+
     parent = os.getpid()
+    others = set(multiprocessing.active_children())
 
     def stop(number: int, frame: FrameType | None) -> None:
         if os.getpid() != parent:  # a worker between fork and its initializer
             os._exit(128 + number)
-        for other in STOP_SIGNALS:  # a second signal must not interrupt the cleanup
+        for other in STOP_SIGNALS:  # a second signal must not interrupt this one
             signal.signal(other, signal.SIG_IGN)
-        sys.stderr.write(f"planctl: stopped by {signal.Signals(number).name}\n")
-        raise SystemExit(128 + number)
+        with suppress(Exception):  # a worker missed here dies with this process anyway
+            for worker in set(multiprocessing.active_children()) - others:
+                worker.kill()
+        with suppress(Exception):
+            sys.stderr.write(f"planctl: stopped by {signal.Signals(number).name}\n")
+            sys.stderr.flush()
+        os._exit(128 + number)
 
     previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
     for number, handler in previous.items():

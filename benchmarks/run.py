@@ -124,7 +124,8 @@ def end_to_end(repeat: int, skip_slow: bool) -> dict[str, dict[str, Timing]]:
 
 IN_PROCESS = """
 import gc, sys, time, yaml
-from planctl.engine import Options, check_document, check_files
+from planctl.engine import Options, check_document
+from planctl.parallel import check_files
 from planctl.loader import load
 from planctl.model import figure, to_plan
 path, repeat = sys.argv[1], int(sys.argv[2])

@@ -57,7 +57,7 @@ def test_jobs_give_the_same_report_in_the_same_order(folder: Path, fmt: str) -> 
     serial = runner.invoke(app, ["validate", str(folder), "--format", fmt, "--jobs", "1"])
     parallel = runner.invoke(app, ["validate", str(folder), "--format", fmt, "--jobs", "3"])
     assert serial.exit_code == parallel.exit_code == 1, serial.output
-    assert parallel.output == serial.output
+    assert parallel.stdout == serial.stdout
 
 
 def test_files_that_fail_in_a_worker_are_findings_in_their_place(folder: Path) -> None:

@@ -27,11 +27,14 @@ def write_atomic(path: str, text: str) -> None:
 
 
 def write_all_atomic(texts: dict[str, str]) -> None:
-    """Write every `path: text` of `texts`, all of them or (on failure) none."""
+    """Write every `path: text` of `texts`, all of them or (on failure) none. Text that UTF-8
+    cannot hold (a file name's undecodable bytes) is written as backslash escapes."""
     paths = list(texts)
     with replacing_all(paths) as temporaries:
         for path, temporary in zip(paths, temporaries, strict=True):
-            Path(temporary).write_text(texts[path], encoding="utf-8", newline="")
+            Path(temporary).write_text(
+                texts[path], encoding="utf-8", errors="backslashreplace", newline=""
+            )
 
 
 @contextmanager

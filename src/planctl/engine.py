@@ -1,24 +1,17 @@
 """The pipeline for one run: files → documents → plans → findings, with selection and acceptances.
 
-Nothing here prints or exits: the CLI turns the result into output and an exit code.
-
-`check_files` checks many files, in worker processes when there are enough of them to pay for
-starting the workers; its results are the same, in the same order, as checking the files one by
-one (docs/performance.md has the measurements behind the thresholds).
+Nothing here prints or exits: the CLI turns the result into output and an exit code. Checking
+many files in worker processes is `planctl.parallel`'s business; this module checks one.
 """
 
 from __future__ import annotations
 
-import gc
-import os
-import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from planctl.derive import Derived, derive
 from planctl.findings import SEVERITY_ORDER, Finding, Outcome, Severity
-from planctl.loader import DEFAULT_MAX_BYTES, STDIN, Document, LoadError, load
+from planctl.loader import DEFAULT_MAX_BYTES, Document, LoadError, load
 from planctl.location import format_path, parse_path
 from planctl.model import Plan, to_plan
 from planctl.rules import RULES
@@ -95,131 +88,6 @@ def check_file(path: str, options: Options | None = None) -> FileResult:
         unread = FileResult(_display(path), read=False, valid=False)
         return _finish(unread, [finding], options, None)
     return check_document(document, _display(path), options)
-
-
-def check_files(
-    files: Sequence[str], options: Options | None = None, jobs: int = 1
-) -> list[FileResult]:
-    """Check `files` with up to `jobs` processes; results in the order of `files`, released.
-
-    Few or small files are checked in this process: starting workers costs more than it saves
-    (see `MIN_FILES` and `MIN_BYTES`). Each worker imports planctl at most once (on Linux it is
-    forked from this process and imports nothing) and takes the files in chunks. A file that
-    fails to load is a finding as always; a worker that dies (killed, out of memory) does not
-    stop the run: the files whose results did not come back are checked one by one (isolate).
-    """
-    options = options or Options()
-    if jobs <= 1 or not _worth_a_pool(files):
-        return [_check_released(file, options) for file in files]
-    return _check_in_pool(files, options, jobs)
-
-
-# Forking the workers and collecting their results costs about 10 ms, and checking takes about
-# 0.6 ms per KB of plan: two workers win from about 100 KB of plans on (two county plans of
-# 70 KB, or 25 plans of 4 KB), and lose a few milliseconds below (docs/performance.md).
-MIN_FILES = 2
-MIN_BYTES = 128 * 1024
-
-
-def default_jobs() -> int:
-    """The number of CPUs this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1  # pragma: no cover - platforms without affinity masks
-
-
-def _worth_a_pool(files: Sequence[str]) -> bool:
-    if len(files) < MIN_FILES or STDIN in files:  # standard input can be read only here
-        return False
-    total = 0
-    for file in files:
-        try:
-            total += os.stat(file).st_size
-        except OSError:
-            continue  # reported as a finding when the file is checked
-        if total >= MIN_BYTES:
-            return True
-    return False
-
-
-def _check_in_pool(files: Sequence[str], options: Options, jobs: int) -> list[FileResult]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from planctl.isolate import check_one_by_one
-
-    # Forking shares the modules this process has already imported: no worker imports anything.
-    # Elsewhere (macOS, Windows) the platform's default starts workers that import planctl once.
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    workers = min(jobs, len(files))
-    size = max(1, len(files) // (workers * 16))
-    chunks = [list(files[start : start + size]) for start in range(0, len(files), size)]
-    results: list[FileResult] = []
-    others = set(multiprocessing.active_children())
-    # Keep the collector from touching (and so copying) the memory pages the workers share;
-    # objects a caller froze on purpose stay frozen.
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
-    try:
-        try:  # a worker can die while the chunks are still being submitted
-            futures = [executor.submit(_check_chunk, chunk, options) for chunk in chunks]
-            for future in futures:  # in the order of the files, whichever finishes first
-                results.extend(future.result())
-        except BrokenProcessPool:
-            pass  # the files after the last result are checked here, below
-    except BaseException:
-        # A bug or Ctrl-C: stop the workers now instead of letting them finish their chunks.
-        # (The futures are left to the executor, which marks them broken; cancelling them too
-        # makes Python 3.11's executor print an error from its own thread.)
-        executor.shutdown(wait=False)
-        for worker in set(multiprocessing.active_children()) - others:
-            worker.terminate()
-        raise
-    else:
-        executor.shutdown()
-    finally:
-        if freeze:
-            gc.unfreeze()
-    results.extend(check_one_by_one(files[len(results) :], options))  # a worker died
-    return results
-
-
-def _check_chunk(files: list[str], options: Options) -> list[FileResult]:
-    """One worker's task: a few files, so that sending tasks and results costs little."""
-    return [_check_released(file, options) for file in files]
-
-
-def _start_worker() -> None:
-    """Ctrl-C stops the run in the parent process; workers just end, without a traceback."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _check_released(file: str, options: Options) -> FileResult:
-    with _collector_paused():
-        return check_file(file, options).released()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while one file is checked.
-
-    Checking a plan allocates millions of objects that live until the end of the check, and
-    the collector would scan them again and again: pausing it halves the time of a plan of
-    100,000 items (docs/performance.md) without raising the peak memory. Garbage is collected
-    as usual between files.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def check_document(document: Document, file: str, options: Options | None = None) -> FileResult:

@@ -41,7 +41,7 @@ def _check_until_a_worker_dies(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from planctl.engine import _check_released, _start_worker
+    from planctl.parallel import _check_released, _start_worker
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     others = set(multiprocessing.active_children())

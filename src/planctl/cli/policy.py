@@ -178,7 +178,7 @@ def check_grouped(
     """Check `files`, each with its own settings' options (found from `settings_paths`, one per
     file, when given: standard input's name), results in the order of `files`; with the indices
     of the files checked strictly."""
-    from planctl.engine import check_files
+    from planctl.parallel import check_files
 
     grouped = policy.groups(settings_paths or files)
     results: list[FileResult | None] = [None] * len(files)

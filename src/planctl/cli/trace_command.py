@@ -17,7 +17,7 @@ FOUND: most often a typing mistake in the plan. Then the figures the document pr
 and the share the plan encodes is given; --missing lists the others.
 
 The source is --source FILE, or the plan's plan.source.file (looked for beside the plan file,
-then in the current directory).
+then in the current directory; only inside the plan's project, docs/trace.md).
 
 The CI formats (github, sarif, junit) report the problems at the figure in the plan: PT001 not
 found (an error), PT002 found only outside its section, PT003 found only as the bare number

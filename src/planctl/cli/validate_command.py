@@ -101,7 +101,7 @@ def validate(
     from planctl.cli.output import emit
     from planctl.cli.policy import check_grouped, checking_policy
     from planctl.discover import PathNotFoundError, discover
-    from planctl.engine import default_jobs
+    from planctl.parallel import usable_jobs
     from planctl.render import formats_of
     from planctl.results import CheckResult
 
@@ -130,8 +130,11 @@ def validate(
         raise typer.BadParameter(f"no such file or directory: {error.path}") from None
     if not files:
         raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
+    jobs, note = usable_jobs(jobs)
+    if note:
+        typer.echo(f"planctl: {note}", err=True)
     named = [stdin_filename if file == "-" and stdin_filename else file for file in files]
-    results, strict_ones = check_grouped(files, policy, jobs or default_jobs(), named)
+    results, strict_ones = check_grouped(files, policy, jobs, named)
     if stdin_filename is not None:
         results = [_renamed(result, stdin_filename) for result in results]
     result = CheckResult(

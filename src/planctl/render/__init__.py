@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,5 +85,10 @@ def renderer(kind: str, fmt: str) -> Renderer:
 
 
 def render(kind: str, fmt: str, result: Any, options: RenderOptions, out: TextIO) -> None:
-    """Draw `result` (of `kind`) in `fmt` on `out`."""
+    """Draw `result` (of `kind`) in `fmt` on `out`; plain text without terminal controls (the
+    tables' console removes them itself)."""
+    if fmt == "text":
+        from planctl.render.console import PrintableWriter
+
+        out = cast(TextIO, PrintableWriter(out))
     renderer(kind, fmt)(result, options, out)

@@ -13,6 +13,7 @@ rather than lose it.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict
 from pathlib import PurePath
@@ -111,11 +112,15 @@ def result_data(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
 
 
 def file_uri(file: str) -> str:
-    """The file as a URI reference: a relative path stays relative, an absolute one is `file:`."""
+    """The file as a URI reference: a relative path stays relative, an absolute one is `file:`.
+
+    The name's bytes are percent-encoded, so a name that is not UTF-8 (`\\xff.yaml`, which
+    Python holds as a lone surrogate) becomes `%FF.yaml`, the URI of that very file.
+    """
     path = PurePath(file)
     if path.is_absolute():
         return path.as_uri()
-    return quote(path.as_posix(), safe="/")
+    return quote(os.fsencode(path.as_posix()), safe="/")
 
 
 def _pascal_case(title: str) -> str:

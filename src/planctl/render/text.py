@@ -9,6 +9,7 @@ from typing import TextIO
 from planctl.engine import FileResult
 from planctl.findings import Finding, Outcome
 from planctl.render import RenderOptions
+from planctl.render.console import printable
 from planctl.render.summary import Summary
 from planctl.results import CheckResult
 
@@ -22,7 +23,7 @@ def format_finding(finding: Finding) -> str:
         text += f", gap {finding.gap}]" if finding.gap else "]"
     if finding.accepted is not None:
         text += f" (accepted: {finding.accepted})"
-    return text
+    return printable(text)  # names and figures come from the plan: no terminal controls
 
 
 def label(finding: Finding) -> str:

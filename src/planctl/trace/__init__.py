@@ -10,7 +10,6 @@ report (`planctl.results.trace`), which `planctl.render.trace` draws.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
 
 from planctl.loader import Document
 from planctl.location import Path, Position
@@ -19,7 +18,7 @@ from planctl.trace.items import Item, plan_items
 from planctl.trace.match import Match, Status, find
 from planctl.trace.partial import PartialPlan, Skipped, readable_plan
 from planctl.trace.sections import SectionMap
-from planctl.trace.source import SourceError, SourceText, read_source
+from planctl.trace.source import SourceError, SourceText, read_source, source_candidates
 
 __all__ = [
     "PartialPlan",
@@ -99,11 +98,3 @@ def _locate(document: Document, path: Path) -> Position:
         if candidate in document.positions:
             return document.positions[candidate]
     return document.locate(path)
-
-
-def source_candidates(plan_file: str, named: str) -> list[str]:
-    """Where a plan's `source.file` may be: beside the plan file, then in the current directory."""
-    named_path = FilePath(named)
-    if named_path.is_absolute():
-        return [named]
-    return list(dict.fromkeys([str(FilePath(plan_file).parent / named_path), str(named_path)]))

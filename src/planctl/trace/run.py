@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from os.path import isfile
 
-from planctl.loader import LoadError, load
+from planctl.loader import Document, LoadError, load
 from planctl.results.trace import TraceReport
 from planctl.trace import SourceError, read_source, readable_plan, source_candidates, trace
 
@@ -45,7 +45,7 @@ def trace_plan(
         lines.append(f"{plan_file}: the plan cannot be read; run planctl validate on it")
         raise UnreadablePlanError(lines)
     named = partial.plan.plan.source.file if partial.plan.plan.source else None
-    source_file = source or _named_source(plan_file, named)
+    source_file = source or _named_source(plan_file, named, document)
     try:
         text = read_source(source_file)
     except SourceError as error:
@@ -53,13 +53,21 @@ def trace_plan(
     return TraceReport(trace(partial, document, plan_file, text), missing, problems_only)
 
 
-def _named_source(plan_file: str, named: str | None) -> str:
-    """The plan's own `source.file`, beside the plan or in the current directory."""
+def _named_source(plan_file: str, named: str | None, document: Document) -> str:
+    """The plan's own `source.file`, beside the plan or in the current directory, inside the
+    plan's project: a plan must not make trace print files from elsewhere on the machine."""
     if not named:
         raise SourceNotFoundError(
             f"{plan_file} names no source document (plan.source.file); give one with --source FILE"
         )
-    candidates = source_candidates(plan_file, named)
+    try:
+        candidates = source_candidates(plan_file, named)
+    except SourceError as error:
+        where = document.locate(("plan", "source", "file"))
+        raise SourceNotFoundError(
+            f"{plan_file}:{where}: plan.source.file refused: {error}; "
+            "give the source with --source FILE"
+        ) from None
     for candidate in candidates:
         if isfile(candidate):  # never raises, even behind a directory that cannot be searched
             return candidate

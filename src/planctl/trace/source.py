@@ -10,8 +10,10 @@ the same length, for the same reason.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from planctl.discover import may_exist
 from planctl.loader import LoadError, read_bytes
@@ -73,3 +75,40 @@ def read_source(path: str) -> SourceText:
         return SourceText.from_text(decode(read_bytes(path, MAX_SOURCE_BYTES)), path)
     except LoadError as error:
         raise SourceError(f"{path}: {error.message}") from None
+
+
+# What marks the top of a plan's project: the settings file, a Python project, a repository.
+PROJECT_MARKERS = ("planctl.toml", "pyproject.toml", ".git")
+
+
+def project_of(plan_file: str) -> Path:
+    """The nearest directory at or above the plan's holding one of `PROJECT_MARKERS`; the
+    plan's own directory when there is none."""
+    directory = Path(os.path.realpath(plan_file)).parent
+    for candidate in (directory, *directory.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return directory
+
+
+def source_candidates(plan_file: str, named: str) -> list[str]:
+    """Where a plan's `source.file` may be: beside the plan file, then in the current
+    directory, and only inside the plan's project (`project_of`).
+
+    A plan is data that may come from anyone (a pull request): the file it names is read and
+    excerpts of it printed, so a name that is absolute or leads out of the project (`../`, a
+    symbolic link) could print any file of the machine into a log. Such a name is refused with
+    `SourceError`; a source given on the command line is the user's own choice and not checked.
+    """
+    project = project_of(plan_file)
+    if Path(named).is_absolute():
+        raise SourceError(f"{named} is an absolute path; name a file inside {project}")
+    places = [Path(plan_file).parent / named, Path(named)]
+    inside = [str(place) for place in places if _within(place, project)]
+    if not inside:
+        raise SourceError(f"{named} leads out of the plan's project {project}")
+    return list(dict.fromkeys(inside))
+
+
+def _within(path: Path, directory: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(directory)

@@ -68,7 +68,12 @@ def trace(
     from planctl.cli.output import emit
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.render import formats_of
-    from planctl.trace.run import SourceNotFoundError, UnreadablePlanError, trace_plan
+    from planctl.trace.run import (
+        SourceNotFoundError,
+        SourceRefusedError,
+        UnreadablePlanError,
+        trace_plan,
+    )
 
     fmt = choose_format(fmt, formats_of("trace"))
     try:
@@ -80,6 +85,9 @@ def trace(
     except UnreadablePlanError as error:
         sys.stderr.write("".join(line + "\n" for line in error.lines))
         raise typer.Exit(1) from None
+    except SourceRefusedError as error:
+        sys.stderr.write(f"{error}\n")
+        raise typer.Exit(2) from None
     except SourceNotFoundError as error:
         raise typer.BadParameter(str(error), param_hint="--source") from None
     emit("trace", result, fmt, output_file, [plan_file, result.trace.source.name])

@@ -26,6 +26,10 @@ class SourceNotFoundError(Exception):
     """The source document is not named, not where it is looked for, or cannot be read."""
 
 
+class SourceRefusedError(Exception):
+    """The plan names a source outside its project; the message is located at the name."""
+
+
 def trace_plan(
     plan_file: str, source: str | None = None, missing: bool = False, problems_only: bool = False
 ) -> TraceReport:
@@ -64,7 +68,7 @@ def _named_source(plan_file: str, named: str | None, document: Document) -> str:
         candidates = source_candidates(plan_file, named)
     except SourceError as error:
         where = document.locate(("plan", "source", "file"))
-        raise SourceNotFoundError(
+        raise SourceRefusedError(
             f"{plan_file}:{where}: plan.source.file refused: {error}; "
             "give the source with --source FILE"
         ) from None

@@ -10,6 +10,7 @@ planted by anyone: it is skipped with a warning rather than obeyed.
 
 from __future__ import annotations
 
+import os
 import stat
 import tomllib
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ class SettingsFinder:
     def _in_one_folder(self, directory: Path) -> Settings | None:
         for name in CONFIG_FILES:
             candidate = directory / name
-            if not candidate.is_file():
+            if not os.path.isfile(candidate):  # never raises: a folder we cannot search has none
                 continue
             if _open_to_everyone(directory):
                 warning = (

@@ -6,6 +6,7 @@ analyst replaces the sample values one by one, validating as they go.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 TEMPLATE = """{modeline}\
@@ -141,7 +142,7 @@ def schema_modeline(directory: Path) -> str:
     A path relative to the plan works in any repository, including one that holds only plans;
     when no schema file is there yet, the line names the one `planctl schema -o` would write."""
     for name in SCHEMA_NAMES:
-        if (directory / name).is_file():
+        if os.path.isfile(directory / name):  # never raises, even where we cannot search
             return f"# yaml-language-server: $schema={name}\n"
     name = SCHEMA_NAMES[0]
     command = f"planctl schema -o {(directory / name).as_posix()}"

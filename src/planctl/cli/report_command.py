@@ -85,6 +85,6 @@ def report(
 
 
 def _exists(path: str) -> bool:
-    from pathlib import Path
+    from os.path import exists
 
-    return Path(path).exists()
+    return exists(path)  # never raises, even behind a directory that cannot be searched

@@ -6,6 +6,7 @@ internal error (exit 3), only 0 (nothing wrong for that command), 1 or 2.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
+from planctl.engine import check_file
 
 runner = CliRunner()
 CORPUS = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))
@@ -34,14 +36,47 @@ COMMANDS = {
 }
 
 
+def _expected_exit() -> dict[str, int]:
+    """validate's exit code for each corpus file (tests/bad_inputs/expected.tsv)."""
+    rows = (CORPUS[0].parent / "expected.tsv").read_text(encoding="utf-8").splitlines()
+    return {
+        name: int(code)
+        for name, code, *_ in (row.split("\t") for row in rows if row and not row.startswith("#"))
+    }
+
+
+EXPECTED = _expected_exit()
+# trace and diff read what they can of a plan that is not in the format (trace reports what it
+# left out, located; diff compares what is there), so they need not refuse it.
+PARTIAL = {"trace", "diff"}
+
+
+def _hashes(paths: list[Path]) -> dict[Path, str]:
+    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("plan", CORPUS, ids=lambda path: path.name)
 def test_command_on_bad_input(command: str, plan: Path, tmp_path: Path) -> None:
-    (tmp_path / "source.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    source = tmp_path / "source.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    inputs = [*CORPUS, source]
+    before = _hashes(inputs)
     result = runner.invoke(app, COMMANDS[command](str(plan), tmp_path))
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in {0, 1, 2}, result.output
+    refused = check_file(str(plan)).plan is None
+    if refused and command not in PARTIAL:
+        # A file that is not a plan at all is refused, and the first line says which file.
+        assert result.exit_code == 1, result.output
+        first = result.output.strip().splitlines()[0]
+        assert plan.name in first, first
+    elif EXPECTED.get(plan.name) == 1 and command in {"validate", "exit-check"}:
+        assert result.exit_code == 1, result.output  # the two checking commands agree
+    # Nothing but the requested output is written: every input is as it was.
+    assert _hashes(inputs) == before
+    assert {path.name for path in tmp_path.iterdir()} <= {"source.txt", "out.json"}
 
 
 @pytest.mark.parametrize("delay", [0.5, 2.0])

@@ -4,59 +4,23 @@ Each rule lives in its own module with `CODE`, `TITLE`, `SEVERITY`, a module doc
 its documentation, and (except for the loading rules, which the engine applies itself)
 `check(plan, derived)`, a generator of findings. Exit rules (`EXIT_CRITERION = True`) answer
 pass, fail or not evaluable; exit-check shows all their answers. Adding a rule means adding its
-module and naming it here; a test scans this package and proves every module is registered.
+module, and nothing else: the registry is every module of this package (a test checks each is a
+complete rule).
 """
 
 from __future__ import annotations
 
-from planctl.rules import (
-    dates,
-    deadlines,
-    declared_counts,
-    household_conditions,
-    incidence,
-    mixed_units,
-    policy_rates,
-    references,
-    region_exits,
-    regions,
-    restatements,
-    rollup,
-    schedules,
-    schema,
-    shares,
-    stale_acceptance,
-    targets_met,
-    third_party,
-    unreadable,
-    western,
-    yaml_ambiguity,
-)
+import importlib
+import pkgutil
+
 from planctl.rules.base import Rule, rule_from_module
 
-_MODULES = (
-    unreadable,
-    yaml_ambiguity,
-    schema,
-    stale_acceptance,
-    rollup,
-    mixed_units,
-    restatements,
-    references,
-    declared_counts,
-    shares,
-    schedules,
-    regions,
-    dates,
-    deadlines,
-    policy_rates,
-    western,
-    targets_met,
-    region_exits,
-    incidence,
-    household_conditions,
-    third_party,
-)
+# Every module of this package but `base` is a rule: adding a rule is adding its module.
+_MODULES = [
+    importlib.import_module(f"{__name__}.{info.name}")
+    for info in pkgutil.iter_modules(__path__)
+    if info.name != "base"
+]
 
 RULES: dict[str, Rule] = {
     rule.code: rule for rule in sorted(map(rule_from_module, _MODULES), key=lambda r: r.code)

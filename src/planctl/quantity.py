@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
+import planctl.exact  # noqa: F401  (sets the arithmetic context every figure is computed in)
 from planctl import numerals
 from planctl.units import (
     MULTIPLIERS,
@@ -254,10 +255,8 @@ def _split_number(text: str, original: str) -> tuple[Decimal, str]:
 
 
 def _check_size(number: Decimal, unit: Unit, original: str) -> None:
-    """Refuse figures too long to add up exactly: 24 significant digits, under 10^24 base units.
-
-    Sums run in Decimal's default 28 digits; 24 leave room to add ten thousand such figures.
-    """
+    """Refuse figures outside the range planctl computes exactly: 24 significant digits, under
+    10^24 base units (the arithmetic context in `planctl.exact` is sized for that range)."""
     shown = original if len(original) <= 40 else original[:40] + "…"
     if len(number.as_tuple().digits) > MAX_DIGITS:
         raise QuantityError(

@@ -4,12 +4,19 @@ The robustness target is an answer within two seconds and 200 MB for every bad i
 belongs here rather than in the tests. Runs the corpus of tests/bad_inputs/ plus the inputs the
 tests generate (huge, deeply nested, alias bomb, other encodings) and prints one row per case.
 
-    python benchmarks/bad_inputs.py [--planctl PATH]
+    python benchmarks/bad_inputs.py [--planctl PATH] [--resources]
+
+`--resources` runs the resource cases instead: the costliest shapes at the default
+`--max-size` (a flat budget, deep nesting, unknown keys, long strings, many figures, every figure
+wrong), 100,000 unknown keys, `budget` and `trace` on a 60,000-item plan, and `trace` of a county
+plan against a long source document. Their target is 2 GB and a minute of CPU each; each prints
+its wall time, CPU time (user + system, what a run takes on an idle core) and own peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import resource
 import subprocess
@@ -17,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_SECONDS = 2.0
@@ -68,10 +76,80 @@ def measure(planctl: str, path: Path) -> tuple[float, float, int, str]:
     return seconds, mib, run.returncode, first
 
 
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+def resource_cases(directory: Path) -> list[tuple[str, list[str]]]:
+    """(name, planctl arguments) of each resource case, its files written into `directory`."""
+    from planctl.loader import DEFAULT_MAX_BYTES
+
+    generate = _generator()
+    cases: list[tuple[str, list[str]]] = []
+    for shape, make in generate.WORST_SHAPES.items():
+        path = directory / f"{shape.replace(' ', '-')}.yaml"
+        path.write_text(make(DEFAULT_MAX_BYTES - 4096), encoding="utf-8")
+        size = path.stat().st_size / 2**20
+        cases.append((f"validate {shape}, {size:.1f} MiB", ["validate", str(path)]))
+    keys = directory / "unknown-100k.yaml"
+    keys.write_text(generate.unknown_keys(0, keys=100_000), encoding="utf-8")
+    cases.append(("validate 100,000 unknown keys", ["validate", str(keys)]))
+    plan = directory / "province-60k.yaml"
+    plan.write_text(generate.province_plan(60_000), encoding="utf-8")
+    source = directory / "province-60k.txt"
+    source.write_text(generate.source_document(60_000, lines=600), encoding="utf-8")
+    cases.append(("budget, 60,000 items", ["budget", str(plan)]))
+    cases.append(("trace, 60,000 items, 600 source lines", ["trace", str(plan), "-s", str(source)]))
+    county = directory / "county.yaml"
+    county.write_text(generate.county_plan(0), encoding="utf-8")
+    long = directory / "long-source.txt"
+    long.write_text(generate.source_document(100, lines=100_000), encoding="utf-8")
+    name = "trace, county plan, 100,000 source lines"
+    cases.append((name, ["trace", str(county), "-s", str(long)]))
+    return cases
+
+
+def run_alone(command: list[str]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, this process's own peak MiB and the exit code of `command`."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        child = subprocess.Popen(command, stdout=sink, stderr=sink)
+        _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    return (
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        os.waitstatus_to_exitcode(status),
+    )
+
+
+def resources(planctl: str) -> int:
+    over = 0
+    print("| case | wall s | CPU s | peak MiB | exit |\n|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as directory:
+        for name, arguments in resource_cases(Path(directory)):
+            wall, cpu, mib, code = run_alone([planctl, *arguments, "--format", "text"])
+            flag = " **over**" if cpu > 60 or mib > 2000 else ""
+            over += bool(flag)
+            print(f"| {name} | {wall:.1f} | {cpu:.1f}{flag} | {mib:.0f} | {code} |", flush=True)
+    return 1 if over else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--planctl", default=str(Path(sys.executable).parent / "planctl"))
-    planctl = parser.parse_args().planctl
+    parser.add_argument("--resources", action="store_true", help="run the resource cases")
+    args = parser.parse_args()
+    planctl = args.planctl
+    if args.resources:
+        return resources(planctl)
     corpus = sorted((ROOT / "tests" / "bad_inputs").glob("*.yaml"))
     over = 0
     with tempfile.TemporaryDirectory() as directory:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -404,6 +404,133 @@ def county_plan(number: int) -> str:
 def province_plan(items: int) -> str:
     """A province plan with `items` budget items."""
     return plan_text(province_shape(items), f"province-{items}", "脱贫攻坚规划", "province")
+
+
+# The shapes that cost the most per byte, for `benchmarks/bad_inputs.py`: each function writes
+# about `size` bytes of one shape. They are worst cases, not plans anyone writes.
+_HEADER = (
+    "plan:\n  title: 测试县脱贫攻坚规划\n  region: {name: 测试县, level: county}\n"
+    "  period: [2016, 2020]\n"
+)
+
+
+def _filled(head: str, chunk: Callable[[int], str], size: int, tail: str = "") -> str:
+    """`head`, then `chunk(0)`, `chunk(1)`, … until about `size` bytes, then `tail`."""
+    parts, total, number = [head], len(head.encode()), 0
+    while total < size:
+        piece = chunk(number)
+        parts.append(piece)
+        total += len(piece.encode())
+        number += 1
+    parts.append(tail)
+    return "".join(parts)
+
+
+def flat_budget(size: int) -> str:
+    """One list of valid budget items, each with an amount, projects and beneficiaries."""
+    rng = random.Random(f"flat-{size}")
+
+    def item(number: int) -> str:
+        amount = Decimal(rng.randint(1_000, 90_000)) * CENT
+        return (
+            f"    - {{name: 项目{number}, amount: {text(amount)}万元, "
+            f"projects: {rng.randint(1, 9)}个, beneficiaries: {rng.randint(20, 900)}人}}\n"
+        )
+
+    return _filled(_HEADER + "budget:\n  items:\n", item, size)
+
+
+def deep_budget(size: int) -> str:
+    """Budget items nested 45 levels deep (the YAML depth limit is 100: two per level), over
+    and over, each level with an amount that is its children's sum."""
+
+    def chain(number: int) -> str:
+        lines = []
+        for level in range(45):
+            pad = "  " * (2 * level + 2)
+            lines.append(f"{pad}- name: 层{number}-{level}\n{pad}  amount: 1万元\n")
+            if level < 44:
+                lines.append(f"{pad}  items:\n")
+        return "".join(lines)
+
+    return _filled(_HEADER + "budget:\n  items:\n", chain, size)
+
+
+def unknown_keys(size: int, keys: int | None = None) -> str:
+    """Budget items each with one unknown key; `keys` items, or as many as fill `size`."""
+
+    def item(number: int) -> str:
+        return f"    - {{name: 项目{number}, amonut{number}: 1万元}}\n"
+
+    if keys is not None:
+        return _HEADER + "budget:\n  items:\n" + "".join(item(n) for n in range(keys))
+    return _filled(_HEADER + "budget:\n  items:\n", item, size)
+
+
+def long_strings(size: int) -> str:
+    """Budget items whose names are 100,000 characters long."""
+
+    def item(number: int) -> str:
+        return f"    - {{name: {'长' * 100_000}{number}, amount: 1万元}}\n"
+
+    return _filled(_HEADER + "budget:\n  items:\n", item, size)
+
+
+def many_figures(size: int) -> str:
+    """Facts with a figure, a share and two restatements each: the most figures per byte."""
+
+    def fact(number: int) -> str:
+        return (
+            f"  - {{name: 事实{number}, value: {{value: 1万元, also: [{{value: 10000元}}, "
+            f"{{value: 0.0001亿元}}]}}, year: 2015}}\n"
+        )
+
+    return _filled(_HEADER + "facts:\n", fact, size)
+
+
+def bad_values(size: int) -> str:
+    """Budget items whose every figure is wrong: the most findings per byte."""
+
+    def item(number: int) -> str:
+        return f"    - {{name: 项目{number}, amount: 多, projects: 少}}\n"
+
+    return _filled(_HEADER + "budget:\n  items:\n", item, size)
+
+
+WORST_SHAPES: dict[str, Callable[[int], str]] = {
+    "flat budget": flat_budget,
+    "deep budget": deep_budget,
+    "unknown keys": unknown_keys,
+    "long strings": long_strings,
+    "many figures": many_figures,
+    "bad values": bad_values,
+}
+
+
+def source_document(items: int, lines: int | None = None) -> str:
+    """A source document for `province_plan(items)`: the plan's headline figures where the plan
+    says they are, and a long 第三章第五节 that prints one budget line per paragraph (made-up
+    amounts), `lines` paragraphs (`items` by default)."""
+    rng = random.Random(f"source-{items}")
+    out = ["前言", "本规划依据有关文件编制。", "第一章 基本情况", "第一节 发展基础"]
+    out += ["第二节 贫困现状", "截至2015年底，全省有贫困人口若干人。", "第二章 目标任务"]
+    out += ["到2020年，贫困人口全部脱贫，贫困村全部退出。", "第三章 重点工程"]
+    out += ["第一节 总体安排", "第二节 年度计划", "第三节 项目库", "第四节 资金来源"]
+    out.append("第五节 资金安排")
+    for number in range(items if lines is None else lines):
+        amount = Decimal(rng.randint(1_000, 90_000)) * CENT
+        out.append(
+            f"{place_name(rng)}{rng.choice(_WORKS)}项目，安排资金{text(amount)}万元，"
+            f"建设{rng.randint(1, 9)}个子项目，带动{rng.randint(20, 900)}名贫困群众增收。"
+        )
+        if number % 500 == 499:
+            out.append(f"（{_numeral_text(number // 500 % 9 + 1)}）下一批项目")
+    out += ["第四章 保障措施", "加强组织领导。"]
+    return "\n".join(out) + "\n"
+
+
+def _numeral_text(number: int) -> str:
+    return "一二三四五六七八九"[number - 1]
 
 
 def write(path: Path, content: str) -> None:

@@ -73,7 +73,7 @@ def measure(command: Sequence[str], repeat: int) -> Timing:
 
 
 def tools(files: list[str], jobs: int | None) -> dict[str, list[str]]:
-    planctl = [str(BIN / "planctl"), "validate", "--format", "text", *files]
+    planctl = [str(BIN / "planctl"), "validate", "--format", "text", "--max-size", "20", *files]
     return {
         "planctl": planctl + (["--jobs", str(jobs)] if jobs else []),
         "C loader": [sys.executable, "-c", C_LOADER, *files],

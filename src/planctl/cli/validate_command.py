@@ -85,7 +85,7 @@ def validate(
     max_size: Annotated[
         int,
         typer.Option("--max-size", help="Refuse files larger than this many MiB.", min=1),
-    ] = 20,
+    ] = 8,
     jobs: Annotated[
         int | None,
         typer.Option(

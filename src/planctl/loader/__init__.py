@@ -10,7 +10,7 @@ from planctl.loader.decode import decode
 from planctl.loader.errors import LoadError
 from planctl.loader.reader import Document, Problem, read_yaml
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # the worst 8 MiB: about 1.6 GB, 40 s (docs/performance.md)
 STDIN = "-"
 
 __all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Document", "LoadError", "Problem", "load", "load_text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -17,6 +18,12 @@ from planctl.model.plan import Plan
 from planctl.quantity import MissingUnitError
 
 SCHEMA_CODE = "PC003"
+# "Did you mean" is worked out for the first this many distinct unknown keys of a file, once
+# each: a file of 100,000 unknown keys still gets every key reported, but not 100,000 fuzzy
+# searches (about 3 ms each). A real typo is among the first few.
+SUGGESTED_KEYS = 20
+# A key longer than this is no typo of a field name (the longest has 20 characters).
+_SUGGESTIBLE_LENGTH = 64
 _OWN = {"value_error", "assertion_error", "missing", "extra_forbidden"}
 _SUGGESTION = re.compile(r"did you mean '([^']+)'")
 
@@ -40,13 +47,15 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         # A union reports each member: keep one per place, planctl's own reason first.
         kinds: dict[Path, str] = {}
         errors = error.errors(include_url=False)
+        suggest = _Suggestions()
         for item in sorted(errors, key=lambda item: rank(item["type"], item.get("input"))):
-            finding = _finding(document, item)
+            finding = _finding(document, item, suggest)
             if finding.path not in findings:
                 findings[finding.path], kinds[finding.path] = finding, item["type"]
         # `kind: [poor, bad]` fails as one kind and as a list with a bad entry: say only the entry.
+        above = _proper_prefixes(kinds)
         for path, kind in kinds.items():
-            if kind not in _OWN and any(p[: len(path)] == path and p != path for p in kinds):
+            if kind not in _OWN and path in above:
                 del findings[path]
         # `titel` with "did you mean 'title'?" already says what the missing `title` would.
         suggested = {
@@ -57,6 +66,20 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         return None, [
             f for p, f in findings.items() if p not in suggested or "required" not in f.message
         ]
+
+
+def _proper_prefixes(paths: Iterable[Path]) -> set[Path]:
+    """Every proper prefix of every path. Climbing stops at a prefix already there (its own
+    prefixes are there too), so a million errors under one deep list cost a million steps, not
+    a million times the depth."""
+    found: set[Path] = set()
+    for path in paths:
+        for length in range(len(path) - 1, -1, -1):
+            prefix = path[:length]
+            if prefix in found:
+                break
+            found.add(prefix)
+    return found
 
 
 def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> Path:
@@ -70,17 +93,34 @@ def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> Path:
     return path
 
 
-def _finding(document: Document, error: Any) -> Finding:
+class _Suggestions:
+    """The closest field name for each unknown key of one file: computed once per distinct key,
+    and only for the first `SUGGESTED_KEYS` distinct keys; later keys get none."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str | None] = {}
+
+    def __call__(self, key: str) -> str | None:
+        if key in self._known:
+            return self._known[key]
+        if len(self._known) >= SUGGESTED_KEYS or len(key) > _SUGGESTIBLE_LENGTH:
+            return None
+        import difflib  # only for suggestions: most runs never need it
+
+        close = difflib.get_close_matches(key, sorted(_field_names()), n=1, cutoff=0.6)
+        self._known[key] = close[0] if close and close[0] != key else None
+        return self._known[key]
+
+
+def _finding(document: Document, error: Any, suggest: _Suggestions) -> Finding:
     kind = error["type"]
     path = _plan_path(document, tuple(error["loc"]), kind)
     if kind == "extra_forbidden":
-        import difflib  # only for suggestions: most runs never need it
-
         key = path[-1]
         message = f"unknown key '{key}'"
-        suggestion = difflib.get_close_matches(str(key), sorted(_field_names()), n=1, cutoff=0.6)
-        if suggestion and suggestion[0] != key:
-            message += f"; did you mean '{suggestion[0]}'?"
+        suggestion = suggest(str(key))
+        if suggestion is not None:
+            message += f"; did you mean '{suggestion}'?"
         elif str(key)[:1].isdigit():
             message += (
                 "; inside {...} a comma separates entries, so a figure such as 48,805人 "

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from planctl.quantity import QuantityError, parse
+from planctl.trace.lines import Spans
 from planctl.trace.match import Match
-from planctl.trace.noise import blank_noise
+from planctl.trace.noise import noise_spans
 from planctl.trace.patterns import SPACE, Form
 from planctl.trace.source import SourceText
 from planctl.units import known_units
@@ -109,22 +110,36 @@ def document_figures(source: SourceText) -> list[DocumentFigure]:
 def coverage(source: SourceText, matches: Iterable[Match]) -> Coverage:
     """Which document figures a plan item was found at (firm matches only)."""
     figures = document_figures(source)
-    spans: dict[int, list[tuple[int, int]]] = {}
+    found: dict[int, set[tuple[int, int]]] = {}
+    seen: set[int] = set()
     for match in matches:
+        # Items that search alike share one tuple of occurrences: read each tuple once.
+        if id(match.occurrences) in seen:
+            continue
+        seen.add(id(match.occurrences))
         for occurrence in match.occurrences:
             if occurrence.form is not Form.NUMBER:
-                spans.setdefault(occurrence.line, []).append((occurrence.start, occurrence.end))
+                found.setdefault(occurrence.line, set()).add((occurrence.start, occurrence.end))
+    spans = {line: Spans.of(list(pairs)) for line, pairs in found.items()}
     encoded = frozenset(
         figure
         for figure in figures
-        if any(s < figure.end and figure.start < e for s, e in spans.get(figure.line, []))
+        if figure.line in spans and spans[figure.line].overlaps(figure.start, figure.end)
     )
     return Coverage(tuple(figures), encoded)
 
 
 def _blank(line: str) -> str:
-    """The line with noise (dates, document and list numbers) and slogans as spaces."""
-    return _SLOGANS.sub(lambda match: " " * len(match.group()), blank_noise(line))
+    """The line with noise (dates, document and list numbers) and slogans as spaces.
+
+    Written into one list of characters, not by slicing the line once per span: a long line
+    of dates would otherwise be copied once per date.
+    """
+    chars = list(line)
+    for start, end in noise_spans(line):
+        chars[start:end] = " " * (end - start)
+    blanked = "".join(chars)
+    return _SLOGANS.sub(lambda match: " " * len(match.group()), blanked)
 
 
 def _arabic(line: int, match: re.Match[str]) -> DocumentFigure | None:

@@ -18,7 +18,9 @@ from planctl.derive.index import iter_figures
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.quantity import Quantity
-from planctl.trace.patterns import Pattern, date_patterns, figure_patterns, text_patterns
+from planctl.trace.lines import Key, number_key, text_key
+from planctl.trace.patterns import Pattern, date_patterns, figure_patterns, split, text_patterns
+from planctl.trace.source import normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,29 +33,48 @@ class Item:
     section: str | None
     patterns: tuple[Pattern, ...]
     quantity: Quantity | None = None
+    # What every match contains, for the source's line index (`trace.lines`); None: any line.
+    key: Key | None = None
+
+
+# Patterns and line-index key of one printed figure, by what they are built from.
+_Built = tuple[tuple[Pattern, ...], Key | None]
 
 
 def plan_items(plan: Plan) -> list[Item]:
     """Every figure (and a figure's `share`), date and document number, in plan order."""
     items = list(_dates(plan))
+    # Compiling a figure's patterns costs far more than searching for them, and a large
+    # budget prints the same `3个` thousands of times: build each figure's patterns once.
+    built: dict[tuple[str, str, bool], _Built] = {}
     for figure, path in iter_figures(plan):
         section = _section(plan, path)
-        items.append(_figure_item("figure", figure.value, path, section))
+        items.append(_figure_item("figure", figure.value, path, section, built))
         if figure.share is not None:
-            items.append(_figure_item("share", figure.share, (*path, "share"), section))
+            items.append(_figure_item("share", figure.share, (*path, "share"), section, built))
     return items
 
 
-def _figure_item(kind: str, quantity: Quantity, path: Path, section: str | None) -> Item:
-    patterns = tuple(figure_patterns(quantity))
-    return Item(kind, path, quantity.text, section, patterns, quantity)
+def _figure_item(
+    kind: str, quantity: Quantity, path: Path, section: str | None, built: dict[Any, _Built]
+) -> Item:
+    # What `figure_patterns` and `split` read of the quantity.
+    what = (quantity.text, quantity.unit.text, quantity.unit_printed)
+    if what not in built:
+        patterns = tuple(figure_patterns(quantity))
+        parts = split(quantity)  # without parts, figure_patterns matches the printed text
+        printed = text_key(normalise(quantity.text))
+        built[what] = (patterns, number_key(parts.number) if parts is not None else printed)
+    patterns, key = built[what]
+    return Item(kind, path, quantity.text, section, patterns, quantity, key)
 
 
 def _dates(plan: Plan) -> Iterator[Item]:
     meta = plan.plan
     if meta.document:
         patterns = tuple(text_patterns(meta.document))
-        yield Item("document", ("plan", "document"), meta.document, None, patterns)
+        key = text_key(normalise(meta.document))
+        yield Item("document", ("plan", "document"), meta.document, None, patterns, None, key)
     if meta.issued:
         yield _date_item(meta.issued, ("plan", "issued"), None)
     if meta.source is not None and meta.source.date is not None:
@@ -64,7 +85,8 @@ def _dates(plan: Plan) -> Iterator[Item]:
 
 def _date_item(value: dt.date | int, path: Path, section: str | None) -> Item:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return Item("date", path, text, section, tuple(date_patterns(value)))
+    year = str(value.year if isinstance(value, dt.date) else value)
+    return Item("date", path, text, section, tuple(date_patterns(value)), None, number_key(year))
 
 
 def _section(plan: Plan, path: Path) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planctl.trace.items import Item
+from planctl.trace.lines import Key, Ranges, Spans
 from planctl.trace.noise import noise_spans
 from planctl.trace.patterns import Form, Pattern
 from planctl.trace.sections import Resolved, SectionMap
@@ -47,14 +48,17 @@ class Match:
     item: Item
     section: Resolved | None
     occurrences: tuple[Occurrence, ...]
+    # The distinct lines of the occurrences, ascending: worked out once per search, since a
+    # figure printed on thousands of lines is asked its status many times.
+    found_lines: tuple[int, ...] = ()
 
     @property
     def lines(self) -> list[int]:
-        return sorted({occurrence.line for occurrence in self.occurrences})
+        return list(self.found_lines)
 
     @property
     def status(self) -> Status:
-        count = len(self.lines)
+        count = len(self.found_lines)
         if count == 0:
             return Status.NOT_FOUND
         return Status.FOUND if count == 1 else Status.AMBIGUOUS
@@ -79,36 +83,69 @@ class Match:
         return self.form is Form.NUMBER and self.item.kind != "date"
 
 
+Found = tuple[tuple[Occurrence, ...], tuple[int, ...]]
+
+
 def find(item: Item, source: SourceText, sections: SectionMap) -> Match:
-    """Search the source for `item` (see the module docstring for the order)."""
+    """Search the source for `item` (see the module docstring for the order).
+
+    Items that search alike (the same patterns in the same section: the many `3个` of a budget)
+    share one search, remembered in `sections.searches`; the lines searched are only those
+    that print the item's number (`sections.lines`).
+    """
     resolved = sections.resolve(item.section) if item.section else None
     scope = resolved if resolved is not None and resolved.exists else None
-    firm = [p for p in item.patterns if p.form is not Form.NUMBER]
-    loose = [p for p in item.patterns if p.form is Form.NUMBER]
+    firm = tuple(p for p in item.patterns if p.form is not Form.NUMBER)
+    loose = tuple(p for p in item.patterns if p.form is Form.NUMBER)
     steps = [(firm, True), (loose, True)] if scope is not None else []
     steps += [(firm, False), (loose, False)]
+    ranges = Ranges.of(scope.ranges) if scope is not None else None
     for patterns, inside in steps:
-        found = _search(patterns, source, scope, inside)
-        if found:
-            return Match(item, resolved, found)
+        key = (
+            tuple((p.regex.pattern, p.form, p.bare) for p in patterns),
+            item.key,
+            scope.ranges if scope is not None else None,
+            inside,
+        )
+        found = sections.searches.get(key)
+        if found is None:
+            found = _search(patterns, item.key, source, sections, ranges, inside)
+            sections.searches[key] = found
+        if found[0]:
+            return Match(item, resolved, *found)
     return Match(item, resolved, ())
 
 
 def _search(
-    patterns: list[Pattern], source: SourceText, scope: Resolved | None, inside: bool
-) -> tuple[Occurrence, ...]:
+    patterns: tuple[Pattern, ...],
+    key: Key | None,
+    source: SourceText,
+    sections: SectionMap,
+    scope: Ranges | None,
+    inside: bool,
+) -> Found:
     """Occurrences of the first pattern that occurs (inside `scope` only, when `inside`)."""
+    candidates = sections.lines.candidates(key)
+    if inside and scope is not None:
+        candidates = scope.select(candidates)
     for pattern in patterns:
         found: list[Occurrence] = []
-        for number, line in enumerate(source.lines, start=1):
+        for number in candidates:
+            line = source.lines[number - 1]
             in_section = scope.contains(number) if scope is not None else None
-            if inside and not in_section:
-                continue
-            noise = noise_spans(line) if pattern.bare else []
+            noise = _noise(sections, number, line) if pattern.bare else None
             for hit in pattern.regex.finditer(line):
-                if any(start < hit.end() and hit.start() < end for start, end in noise):
+                if noise is not None and noise.overlaps(hit.start(), hit.end()):
                     continue
                 found.append(Occurrence(number, hit.start(), hit.end(), pattern.form, in_section))
         if found:
-            return tuple(found)
-    return ()
+            return tuple(found), tuple(sorted({occurrence.line for occurrence in found}))
+    return (), ()
+
+
+def _noise(sections: SectionMap, number: int, line: str) -> Spans:
+    """The noise spans of a line, worked out the first time a bare number is looked for in it."""
+    spans = sections.noise.get(number)
+    if spans is None:
+        spans = sections.noise[number] = Spans.of(noise_spans(line))
+    return spans

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from planctl.trace.lines import LineIndex, Spans
 from planctl.trace.source import SourceText
 
 _NUMERAL = "零〇一二两三四五六七八九十百"
@@ -128,10 +130,20 @@ def heading_of(line: str) -> tuple[str, int] | None:
 
 @dataclass(frozen=True, slots=True)
 class SectionMap:
-    """Every section of a document; the root (key `()`) is the whole text, preamble included."""
+    """Every section of a document; the root (key `()`) is the whole text, preamble included.
+
+    It also carries what tracing builds once per document rather than once per item: the
+    index of the numbers each line prints, each reference resolved, each search's outcome and
+    each line's noise spans (filled by `planctl.trace.match`).
+    """
 
     root: Section
     preamble_last: int
+    lines: LineIndex = field(default_factory=lambda: LineIndex(()))
+    searches: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    noise: dict[int, Spans] = field(default_factory=dict, compare=False, repr=False)
+    _resolved: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
+    _everything: list[Section] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, source: SourceText) -> SectionMap:
@@ -151,14 +163,21 @@ class SectionMap:
             section = Section((*stack[-1].key, heading), line.strip(_SPACE)[:40], number, total)
             stack[-1].children.append(section)
             stack.append(section)
-        return cls(root, preamble_last)
+        return cls(root, preamble_last, LineIndex(source.lines))
 
     def sections(self) -> Iterator[Section]:
         for child in self.root.children:
             yield from child.walk()
 
     def resolve(self, reference: str) -> Resolved:
-        """The line ranges a plan's section reference names (see the module docstring)."""
+        """The line ranges a plan's section reference names (see the module docstring); each
+        reference is resolved once, since thousands of items name the same few sections."""
+        resolved = self._resolved.get(reference)
+        if resolved is None:
+            resolved = self._resolved[reference] = self._resolve(reference)
+        return resolved
+
+    def _resolve(self, reference: str) -> Resolved:
         wanted = parse_reference(reference)
         if wanted is None:
             return Resolved(reference, understood=False, ranges=())
@@ -166,7 +185,9 @@ class SectionMap:
             if self.preamble_last < 1:
                 return Resolved(reference, understood=True, ranges=())
             return Resolved(reference, understood=True, ranges=((1, self.preamble_last),))
-        everything = list(self.sections())
+        if not self._everything:
+            self._everything.extend(self.sections())
+        everything = self._everything
         for test in (_equal, _anchored, _loose):
             found = [s for s in everything if test(wanted, s.key)]
             if found:

@@ -180,3 +180,20 @@ def test_formula_text_stays_text_in_xlsx(tmp_path: Path) -> None:
         cell = names[text]  # the text itself, unchanged: no apostrophe, no formula
         assert cell.data_type == "s"
         assert cell.number_format == "@"
+
+
+def test_a_missing_directory_is_named_as_the_user_wrote_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from planctl.cli import app
+
+    runner = CliRunner()
+    for args in (
+        ["export", "plans/luoyang.yaml", "--to", "csv", "-o", "nodir/x.csv"],
+        ["export", "plans/luoyang.yaml", "--to", "xlsx", "-o", "nodir/x.xlsx"],
+        ["validate", "plans/luoyang.yaml", "-o", "nodir/report.txt"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert f"cannot write {args[-1]}: the directory nodir does not exist" in result.output
+        assert "/." not in result.output  # no temporary file's name

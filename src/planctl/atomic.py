@@ -21,6 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def missing_directory(path: str) -> str | None:
+    """The directory of `path` as the user wrote it, when it does not exist (else None): the
+    message must name it, not the temporary file a failed write would name."""
+    directory = os.path.dirname(path)
+    return directory if directory and not os.path.isdir(directory) else None
+
+
 def write_atomic(path: str, text: str) -> None:
     """Replace `path` with `text` in one step; on any failure the old file is left as it was."""
     write_all_atomic({path: text})

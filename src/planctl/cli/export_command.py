@@ -61,7 +61,7 @@ def export(
         typer.Option("--table", help=f"Only this table ({', '.join(TABLE_NAMES)}); repeatable."),
     ] = None,
 ) -> None:
-    from planctl.atomic import write_all_atomic
+    from planctl.atomic import missing_directory, write_all_atomic
     from planctl.calc.tables import plan_tables
     from planctl.cli.plan_input import open_plan
 
@@ -77,6 +77,11 @@ def export(
     result = open_plan(plan)
     assert result.plan is not None
     assert result.derived is not None
+    missing = missing_directory(output) if output is not None else None
+    if missing is not None:
+        raise typer.BadParameter(
+            f"cannot write {output}: the directory {missing} does not exist", param_hint="--output"
+        )
     every = plan_tables(result.plan, result.derived.index)
     chosen = [table for table in every if not tables or table.name in tables]
     try:

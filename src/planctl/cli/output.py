@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 import typer
 
-from planctl.atomic import write_atomic
+from planctl.atomic import missing_directory, write_atomic
 from planctl.overwrite import OverwriteError, refuse_inputs
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -76,6 +76,12 @@ def deliver(text: str, output_file: str | None, inputs: Iterable[str] = ()) -> N
     if output_file is None:
         sys.stdout.write(text)
         return
+    missing = missing_directory(output_file)
+    if missing is not None:
+        raise typer.BadParameter(
+            f"cannot write {output_file}: the directory {missing} does not exist",
+            param_hint="--output-file",
+        )
     try:
         refuse_inputs([output_file], inputs)
         write_atomic(output_file, text)

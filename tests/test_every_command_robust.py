@@ -55,6 +55,7 @@ def _hashes(paths: list[Path]) -> dict[Path, str]:
     return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
 
 
+@pytest.mark.slow  # every command on every case: run with --run-slow (CI does)
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("plan", CORPUS, ids=lambda path: path.name)
 def test_command_on_bad_input(command: str, plan: Path, tmp_path: Path) -> None:

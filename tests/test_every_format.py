@@ -14,6 +14,9 @@ from typer.testing import CliRunner
 from planctl.cli import app
 from planctl.render import RENDERERS
 
+# a sweep of every command in every format on every plan: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted(str(path) for path in (ROOT / "plans").glob("*.yaml"))
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# each case runs planctl in its own process: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 PLANS = Path(__file__).parent.parent / "plans"
 PLANCTL = [sys.executable, "-m", "planctl"]
 

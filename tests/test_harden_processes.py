@@ -19,6 +19,9 @@ from typer.testing import CliRunner
 from planctl.cli import app
 from planctl.parallel import default_jobs
 
+# starts worker processes and signals them: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 PLANS = Path(__file__).parent.parent / "plans"
 

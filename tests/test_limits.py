@@ -26,6 +26,9 @@ from planctl.trace.noise import noise_spans
 from planctl.trace.patterns import Form
 from planctl.trace.sections import SectionMap
 
+# generates large plans: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -31,6 +31,9 @@ from planctl.location import Path as PlanPath
 from planctl.location import format_path
 from planctl.model import to_plan
 
+# a sweep over every rolled-up figure of 洛阳: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 PLAN = Path(__file__).parent.parent / "plans" / "luoyang.yaml"
 ROLLUP_RULES = Options(select=("PC101", "PC102", "PC103"))
 NUMBER = re.compile(r"\d+(\.\d+)?")

@@ -23,6 +23,9 @@ from planctl.engine import check_file
 from planctl.report_html import build_report
 from planctl.results.report import ReportResult
 
+# renders every chart of every bundled plan: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 PLANS = sorted(discover(["plans"]))
 

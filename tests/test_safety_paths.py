@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+# each case runs planctl in its own process, as another user: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 DROP = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
 PLAN = "plan: {title: 示例县规划, source: {file: source.txt}}\n"

@@ -27,6 +27,9 @@ from planctl.results.trace import TraceReport
 from planctl.trace import SourceText
 from planctl.trace.run import trace_plan
 
+# traces the whole 洛阳 source at two widths: run with --run-slow (CI does)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "tables"
 PLAN = "plans/luoyang.yaml"

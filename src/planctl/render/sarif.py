@@ -35,31 +35,29 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 KINDS = {Outcome.PASS: "pass", Outcome.NOT_EVALUABLE: "review"}
 
 
-def sarif_data(check: CheckResult) -> dict[str, Any]:
-    """A whole run as a SARIF log (JSON-ready data)."""
-    index = {code: position for position, code in enumerate(RULES)}
+def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+    """One run of planctl as a SARIF log, its driver defining `rules`: every command's SARIF."""
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "planctl",
-                        "version": __version__,
-                        "rules": [rule_data(rule) for rule in RULES.values()],
-                    }
-                },
+                "tool": {"driver": {"name": "planctl", "version": __version__, "rules": rules}},
                 # Positions count characters (Python string indices), not UTF-16 code units.
                 "columnKind": "unicodeCodePoints",
-                "results": [
-                    result_data(finding, index)
-                    for result in check.files
-                    for finding in check.reported(result)
-                ],
+                "results": results,
             }
         ],
     }
+
+
+def sarif_data(check: CheckResult) -> dict[str, Any]:
+    """A whole run as a SARIF log (JSON-ready data)."""
+    index = {code: position for position, code in enumerate(RULES)}
+    return sarif_log(
+        [rule_data(rule) for rule in RULES.values()],
+        [result_data(f, index) for result in check.files for f in check.reported(result)],
+    )
 
 
 def rule_data(rule: Rule) -> dict[str, Any]:

@@ -14,11 +14,10 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
-from planctl import __version__
 from planctl.location import format_path
 from planctl.render import RenderOptions
 from planctl.render.github import escape_data, escape_property
-from planctl.render.sarif import SARIF_SCHEMA, SARIF_VERSION, file_uri
+from planctl.render.sarif import file_uri, sarif_log
 from planctl.render.trace import summary_lines
 from planctl.results.trace import TRACE_RULES, TraceProblem, TraceReport, message, problems_of
 from planctl.trace import Traced
@@ -54,32 +53,17 @@ def render_github(report: TraceReport, options: RenderOptions, out: TextIO) -> N
 def sarif_data(report: TraceReport) -> dict[str, Any]:
     """The trace problems as a SARIF log; the driver defines every rule a result names."""
     index = {code: position for position, code in enumerate(TRACE_RULES)}
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "planctl",
-                        "version": __version__,
-                        "rules": [
-                            {
-                                "id": rule.code,
-                                "name": "".join(w.capitalize() for w in rule.title.split()),
-                                "shortDescription": {"text": rule.title},
-                                "fullDescription": {"text": rule.summary},
-                                "defaultConfiguration": {"level": rule.level},
-                            }
-                            for rule in TRACE_RULES.values()
-                        ],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(report, problem, index) for problem in report.problems],
-            }
-        ],
-    }
+    rules = [
+        {
+            "id": rule.code,
+            "name": "".join(w.capitalize() for w in rule.title.split()),
+            "shortDescription": {"text": rule.title},
+            "fullDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": rule.level},
+        }
+        for rule in TRACE_RULES.values()
+    ]
+    return sarif_log(rules, [_result(report, problem, index) for problem in report.problems])
 
 
 def _result(report: TraceReport, problem: TraceProblem, index: dict[str, int]) -> dict[str, Any]:

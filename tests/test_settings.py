@@ -219,3 +219,15 @@ def test_settings_in_a_world_writable_folder_are_ignored_with_a_warning(project:
     assert result.exit_code == 0
     assert result.stderr == ""
     shared.chmod(0o755)
+
+
+def test_the_calculators_count_findings_under_the_plans_own_settings(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: {title: 规划, issued: 2021-01-01, period: [2018, 2020]}\n", encoding="utf-8"
+    )
+    warnings = json.loads(runner.invoke(app, ["show", str(plan), "--format", "json"]).stdout)
+    assert warnings["findings"]["warnings"] == 1  # PC109: issued after the period ended
+    (tmp_path / "planctl.toml").write_text('ignore = ["PC109"]\n', encoding="utf-8")
+    ignored = json.loads(runner.invoke(app, ["show", str(plan), "--format", "json"]).stdout)
+    assert ignored["findings"]["warnings"] == 0

@@ -15,7 +15,9 @@ from planctl.engine import FileResult
 
 
 def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
-    """Check the plan `name` (a path, or a bare name under plans/); exit 1 if it has no plan."""
+    """Check the plan `name` (a path, or a bare name under plans/) with the settings found above
+    it, as validate would; exit 1 if it has no plan."""
+    from planctl.cli.policy import checking_policy
     from planctl.discover import PathNotFoundError, resolve_plan
     from planctl.engine import check_file
     from planctl.render import RenderOptions, render
@@ -27,7 +29,7 @@ def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
         raise typer.BadParameter(
             f"no such plan: {name} (give a path, or a name under plans/)", param_hint=param_hint
         ) from None
-    result = check_file(path)
+    result = check_file(path, checking_policy(None, None, False, False).options_for(path))
     if result.plan is None:
         sys.stdout.flush()
         render("validate", "text", CheckResult("validate", [result]), RenderOptions(), sys.stderr)

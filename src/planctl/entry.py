@@ -2,19 +2,29 @@
 
 Importing the command line (typer, click) takes a noticeable part of a second; a Ctrl-C in
 that time must not print a traceback, so the import itself is inside the guard.
+
+The garbage collector is paused while the modules are imported: importing creates many objects
+and no garbage, so the collections it would trigger find nothing (pausing saves about a tenth
+of `planctl --help`). Afterwards the imported objects are frozen (`gc.freeze()`): they live as
+long as the program, and collections while plans are checked need not walk them again.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 
 EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
+    gc.disable()
     try:
         from planctl.cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("planctl: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        gc.freeze()
+        gc.enable()
     run()

@@ -15,15 +15,15 @@ from typing import Annotated, Any
 
 import typer
 from typer._completion_classes import completion_init
-from typer._completion_shared import get_completion_script
 
-from planctl.cli import commands
+from planctl.cli.commands import LazyGroup
 from planctl.cli.options import ColorChoice
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     name="planctl",
+    cls=LazyGroup,  # each command is imported and built only when it is run or asked about
     help="Check the figures of poverty-alleviation plans: totals, schedules, deadlines, exits.",
     no_args_is_help=True,
     add_completion=False,  # `planctl completion SHELL` instead: the shell is named, not guessed
@@ -31,35 +31,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-commands.register(app)
 # Completion requests (`_PLANCTL_COMPLETE=complete_bash planctl ...`) are answered by Typer's
 # completion classes, which speak the protocol of the scripts `planctl completion` prints.
 completion_init()
-
-SHELLS = ("bash", "zsh", "fish")
-
-
-@app.command("completion")
-def completion(
-    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)],
-) -> None:
-    """Print the shell completion script for SHELL.
-
-    Examples:
-
-      eval "$(planctl completion bash)"       # in ~/.bashrc
-
-      planctl completion zsh > "${fpath[1]}/_planctl"
-
-      planctl completion fish > ~/.config/fish/completions/planctl.fish
-    """
-    if shell not in SHELLS:
-        raise typer.BadParameter(
-            f"'{shell}': choose one of {', '.join(SHELLS)}", param_hint="SHELL"
-        )
-    typer.echo(
-        get_completion_script(prog_name="planctl", complete_var="_PLANCTL_COMPLETE", shell=shell)
-    )
 
 
 def _print_version(value: bool) -> None:

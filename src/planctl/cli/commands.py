@@ -1,35 +1,105 @@
-"""The list of commands; each lives in its own module and imports what it needs when it runs."""
+"""The list of commands, and the group that builds each one only when it is asked for.
+
+Typer builds a command by reading the annotations of its function, which means importing the
+command's module and everything that module needs; doing that for every command costs more than
+the rest of `planctl --help` together. So the table below names each command's module and gives
+its one-line summary, `planctl --help` lists the table, and a command is imported and built the
+first time it is looked up: `planctl validate ...` builds `validate` alone. The summary is also
+the command's `short_help`, so the list reads the same whichever way it was drawn.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 import typer
+from typer.core import TyperGroup
 
-from planctl.cli import (
-    budget_command,
-    diff_command,
-    exit_check_command,
-    export_command,
-    new_command,
-    report_command,
-    rules_command,
-    schedule_command,
-    schema_command,
-    show_command,
-    trace_command,
-    validate_command,
-)
+if TYPE_CHECKING:  # typer before 0.26 uses click itself, later releases a copy of their own
+    from typer._click import Command, Context, HelpFormatter
 
 
-def register(app: typer.Typer) -> None:
-    app.command("validate")(validate_command.validate)
-    app.command("rules")(rules_command.rules)
-    app.command("schema")(schema_command.schema)
-    app.command("exit-check")(exit_check_command.exit_check)
-    app.command("trace")(trace_command.trace)
-    app.command("show")(show_command.show)
-    app.command("budget")(budget_command.budget)
-    app.command("schedule")(schedule_command.schedule)
-    app.command("diff")(diff_command.diff)
-    app.command("export")(export_command.export)
-    app.command("new")(new_command.new)
-    app.command("report")(report_command.report)
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Where a command lives (`planctl.cli.<module>:<function>`) and what it does, in a line."""
+
+    module: str
+    function: str
+    summary: str
+
+
+COMMANDS: dict[str, Entry] = {
+    "validate": Entry(
+        "validate_command", "validate", "Check plan files: format, totals, counts, exits."
+    ),
+    "rules": Entry("rules_command", "rules", "List the rules, or print one rule's documentation."),
+    "schema": Entry("schema_command", "schema", "Print the JSON Schema of the plan format."),
+    "exit-check": Entry(
+        "exit_check_command", "exit_check", "Is every exit target met by its year?"
+    ),
+    "trace": Entry("trace_command", "trace", "Find each figure of a plan in its source text."),
+    "show": Entry("show_command", "show", "Show one plan on one screen."),
+    "budget": Entry("budget_command", "budget", "Show the budget as a tree, with its sums."),
+    "schedule": Entry("schedule_command", "schedule", "Show the plan year by year."),
+    "diff": Entry("diff_command", "diff", "Compare two versions of a plan."),
+    "export": Entry("export_command", "export", "Export a plan as flat tables (CSV, xlsx)."),
+    "new": Entry("new_command", "new", "Write a template plan for a region."),
+    "report": Entry("report_command", "report", "Write one HTML report of plans."),
+    "completion": Entry("completion_command", "completion", "Print the shell completion script."),
+}
+
+
+def build(name: str) -> Command:
+    """The click command `name`, made by Typer from its function, as `app.command()` would."""
+    entry = COMMANDS[name]
+    function = getattr(importlib.import_module(f"planctl.cli.{entry.module}"), entry.function)
+    one = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
+    one.command(name, short_help=entry.summary)(function)
+    return typer.main.get_command(one)
+
+
+class LazyCommands(MutableMapping[str, "Command"]):
+    """The group's commands by name: every name is known at once, each command built on first use.
+
+    Typer's group reads `commands` for lookups and for "did you mean" suggestions, so the
+    names must all be there before any command is built.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("planctl's commands cannot be removed")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+class LazyGroup(TyperGroup):
+    """planctl's top-level group: commands from `COMMANDS`, built when looked up."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands()
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """The command list from the summaries, laid out as Typer lays out its own list."""
+        rows = [(name, entry.summary) for name, entry in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)

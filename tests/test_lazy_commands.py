@@ -1,0 +1,66 @@
+"""`planctl --help` lists every command without importing one; each is built when it is run."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from planctl.cli import app
+from planctl.cli.commands import COMMANDS, LazyGroup, build
+
+runner = CliRunner()
+
+
+def test_help_lists_every_command_with_its_summary_in_full_at_80_columns() -> None:
+    shown = runner.invoke(app, ["--help"], terminal_width=80)
+    assert shown.exit_code == 0
+    listing = shown.output.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split(maxsplit=1) for line in listing] == [
+        [name, entry.summary] for name, entry in COMMANDS.items()
+    ]
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_builds_with_its_summary_as_short_help(name: str) -> None:
+    command = build(name)
+    assert command.name == name
+    assert command.get_short_help_str(limit=200) == COMMANDS[name].summary
+    assert (command.help or "").strip()  # its docstring, for `planctl NAME --help`
+
+
+def run_and_list_modules(argv: list[str], prefix: str) -> list[str]:
+    """Run planctl with `argv` in a fresh interpreter; the modules under `prefix` it imported."""
+    script = (
+        "import sys\n"
+        "from planctl.entry import main\n"
+        f"sys.argv = ['planctl', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({prefix!r})), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    return list(ast.literal_eval(done.stderr.splitlines()[-1]))
+
+
+def test_running_a_command_imports_only_that_command() -> None:
+    commands = run_and_list_modules(["schema"], "planctl.cli.")
+    assert [m for m in commands if m.endswith("_command")] == ["planctl.cli.schema_command"]
+    assert isinstance(get_command(app), LazyGroup)
+
+
+def test_help_imports_no_command_and_not_the_model() -> None:
+    heavy = ("planctl.model", "planctl.engine", "pydantic", "yaml")
+    loaded = run_and_list_modules(["--help"], "")
+    assert [m for m in loaded if m.startswith(heavy) or m.endswith("_command")] == []
+
+
+def test_a_mistyped_command_is_a_usage_error_that_suggests_the_name() -> None:
+    typo = runner.invoke(app, ["exit-chek"])
+    assert typo.exit_code == 2
+    assert "exit-check" in typo.output

@@ -60,7 +60,7 @@ def test_help_imports_no_command_and_not_the_model() -> None:
     assert [m for m in loaded if m.startswith(heavy) or m.endswith("_command")] == []
 
 
-def test_a_mistyped_command_is_a_usage_error_that_suggests_the_name() -> None:
+def test_a_mistyped_command_is_a_usage_error_naming_it() -> None:
     typo = runner.invoke(app, ["exit-chek"])
     assert typo.exit_code == 2
-    assert "exit-check" in typo.output
+    assert "'exit-chek'" in typo.output

@@ -97,6 +97,23 @@ def test_export_refuses_to_write_over_its_plan(tmp_path: Path) -> None:
     assert not (tmp_path / "small-budget.csv").exists()
 
 
+@pytest.mark.parametrize("command", ["show", "budget", "schedule", "diff", "report"])
+def test_calculators_refuse_to_write_over_their_plan_under_any_name(
+    tmp_path: Path, command: str
+) -> None:
+    """A plan not named *.yaml (so the plan-file rule cannot protect it) is still an input."""
+    plan = tmp_path / "small.txt"
+    shutil.copy(SMALL, plan)
+    before = plan.read_bytes()
+    (tmp_path / "link.html").symlink_to(plan)
+    plans = [str(plan), str(plan)] if command == "diff" else [str(plan)]
+    for output in (plan, tmp_path / "link.html"):
+        code, message = run(command, *plans, "-o", str(output))
+        assert code == 2, message
+        assert "of this run" in message
+        assert plan.read_bytes() == before
+
+
 def test_trace_refuses_to_write_over_the_plan_or_its_source(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")

@@ -74,7 +74,7 @@ def budget(
             + (", ".join(error.available) or "(none)"),
             param_hint="--path",
         ) from None
-    emit("budget", result, fmt, output_file)
+    emit("budget", result, fmt, output_file, [opened.file])
 
 
 budget.__doc__ = HELP

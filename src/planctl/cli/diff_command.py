@@ -54,7 +54,7 @@ def diff(
         result = diff_files(*files)
     except UnreadablePlanError as error:
         raise typer.BadParameter(str(error), param_hint=error.which) from None
-    emit("diff", result, fmt, output_file)
+    emit("diff", result, fmt, output_file, files)
     raise typer.Exit(result.exit_code)
 
 

@@ -80,7 +80,7 @@ def report(
     from planctl.report_html import build_report
 
     result = build_report(files, options, source)
-    emit("report", result, fmt, output_file)
+    emit("report", result, fmt, output_file, [*files, *([source] if source else [])])
     raise typer.Exit(result.exit_code)
 
 

@@ -38,7 +38,8 @@ def schedule(
     from planctl.results.schedule import schedule_result
 
     fmt = choose_format(fmt, formats_of("schedule"))
-    emit("schedule", schedule_result(open_plan(plan)), fmt, output_file)
+    opened = open_plan(plan)
+    emit("schedule", schedule_result(opened), fmt, output_file, [opened.file])
 
 
 schedule.__doc__ = HELP

@@ -37,7 +37,8 @@ def show(
     from planctl.results.show import show_result
 
     fmt = choose_format(fmt, formats_of("show"))
-    emit("show", show_result(open_plan(plan)), fmt, output_file)
+    opened = open_plan(plan)
+    emit("show", show_result(opened), fmt, output_file, [opened.file])
 
 
 show.__doc__ = HELP

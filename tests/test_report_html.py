@@ -18,6 +18,7 @@ import yaml
 from typer.testing import CliRunner
 
 from planctl.cli import app
+from planctl.cli.policy import checking_policy
 from planctl.discover import discover
 from planctl.engine import check_file
 from planctl.report_html import build_report
@@ -286,6 +287,29 @@ def test_trace_coverage_with_a_source(tmp_path: Path) -> None:
     missing = build_report([plan, plan], source=str(tmp_path / "elsewhere"))
     assert missing.plans[0].trace is None
     assert missing.plans[0].trace_problem
+
+
+def test_each_plan_is_checked_under_the_settings_above_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from elsewhere, the report obeys the planctl.toml of each plan's own folder."""
+    quiet, loud = tmp_path / "quiet", tmp_path / "loud"
+    gap = (
+        "plan: {title: 测试县规划}\n"
+        "budget:\n  total: 2.0亿元\n  items: [{name: a, amount: 1.0亿元}]\n"
+    )
+    for folder in (quiet, loud):
+        folder.mkdir()
+        (folder / "gap.yaml").write_text(gap, encoding="utf-8")
+    (quiet / "planctl.toml").write_text('ignore = ["PC101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path.parent)
+    out = tmp_path / "r.html"
+    plans = [str(quiet / "gap.yaml"), str(loud / "gap.yaml")]
+    assert runner.invoke(app, ["report", *plans, "-o", str(out)]).exit_code == 1  # loud fails
+    result = build_report(plans, checking_policy(None, None, False, False).options_for)
+    problems = {plan.file: {f.code for f in plan.problems} for plan in result.plans}
+    assert problems == {plans[0]: set(), plans[1]: {"PC101"}}
+    assert [plan.failed for plan in build_report(plans).plans] == [True, True]  # no settings
 
 
 def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

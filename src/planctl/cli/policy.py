@@ -190,17 +190,3 @@ def check_grouped(
         if options.strict:
             strict.update(indices)
     return [result for result in results if result is not None], frozenset(strict)
-
-
-def engine_options(
-    select: list[str] | None,
-    ignore: list[str] | None,
-    strict: bool,
-    no_accepted: bool,
-    max_bytes: int | None = None,
-) -> Options:
-    """One set of options for a command that checks plans in one place: the settings found from
-    the current directory, under the command line's options."""
-    return checking_policy(select, ignore, strict, no_accepted, max_bytes).options_for(
-        str(Path.cwd() / "-")
-    )

@@ -58,7 +58,7 @@ def report(
     import importlib.util
 
     from planctl.cli.output import emit
-    from planctl.cli.policy import engine_options
+    from planctl.cli.policy import checking_policy
     from planctl.discover import PathNotFoundError, discover
 
     if fmt != "html":
@@ -68,7 +68,7 @@ def report(
     if importlib.util.find_spec("vl_convert") is None:
         sys.stderr.write(f"planctl report needs the charting library: {INSTALL}\n")
         raise typer.Exit(2)
-    options = engine_options(select, ignore, strict, no_accepted)
+    policy = checking_policy(select, ignore, strict, no_accepted)
     try:
         files = discover(paths or [])
     except PathNotFoundError as error:
@@ -79,7 +79,8 @@ def report(
         raise typer.BadParameter(f"no such file or folder: {source}", param_hint="--source")
     from planctl.report_html import build_report
 
-    result = build_report(files, options, source)
+    policy.groups(files)  # settings errors and warnings before any plan is checked
+    result = build_report(files, policy.options_for, source)
     emit("report", result, fmt, output_file, [*files, *([source] if source else [])])
     raise typer.Exit(result.exit_code)
 

@@ -10,7 +10,7 @@ baseline with the deadlines, the regions' exit years, and, given `sources`, trac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planctl.engine import FileResult, Options
@@ -27,21 +27,25 @@ __all__ = ["build_report"]
 
 
 def build_report(
-    files: Sequence[str], options: Options | None = None, source: str | None = None
+    files: Sequence[str],
+    options_for: Callable[[str], Options] = lambda _file: Options(),
+    source: str | None = None,
 ) -> ReportResult:
-    """Check `files` and gather each plan's section; `source` is a file or a folder of sources."""
-    options = options or Options()
-    checked = exit_check(files, options)
-    arranged = {plan.file: plan for plan in checked.plans}
+    """Check `files`, each with `options_for(file)` (its own settings, as validate checks it),
+    and gather each plan's section; `source` is a file or a folder of sources."""
     plans: list[PlanReport] = []
     unchecked: list[UncheckedFile] = []
-    for result in checked.check.files:
-        exits = arranged.get(result.file)
-        if exits is None or result.plan is None:
+    for file in files:
+        options = options_for(file)
+        checked = exit_check([file], options)
+        result = checked.check.files[0]
+        if not checked.plans or result.plan is None:
             unchecked.append(UncheckedFile(result.file, result.findings))
             continue
         anchor = _anchor(len(plans) + 1, result.file)
-        plans.append(_plan(result, exits, anchor, options.strict, source, len(files) == 1))
+        plans.append(
+            _plan(result, checked.plans[0], anchor, options.strict, source, len(files) == 1)
+        )
     return ReportResult(plans, unchecked, traced=source is not None)
 
 

@@ -4,7 +4,12 @@ For every target of an exit measure (`people`, `villages`, `households`) with a 
 the exits the plan's schedule of that measure adds up to by the end of that year must reach
 what the target asks for: the whole baseline (`value: all`, no value, or the baseline's figure
 printed again) or the target's own figure. A `counties` target is met when enough poor regions
-(`regions.items` of a poor kind) have an `exit_year` no later than its year.
+(`regions.items` of a poor kind, and the plan's own region when `plan.region` gives it a poor
+`kind`) have an `exit_year` no later than its year. A target for one year only (`in:`) is
+judged by PE09 instead.
+
+A partial schedule (`partial: true`) gives only some years, so its running total is a lower
+bound: reaching the target passes, falling short is *not evaluable*, never a failure.
 
 The comparison is precision-aware, as in every rule: a baseline printed as `31万人` is met by a
 schedule adding up to `310975人`. A miss says by how much, in the target's unit and in base
@@ -23,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare
-from planctl.criteria import POOR_KINDS
 from planctl.derive import Derived
+from planctl.derive.exit_units import poor_units
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.location import Path
@@ -42,10 +47,20 @@ COUNTIES = "counties"
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for index, target in enumerate(plan.targets):
-        if target.measure in EXIT_MEASURES:
-            yield _judge_schedule(plan, derived, target, ("targets", index))
-        elif target.measure == COUNTIES:
-            yield _judge_counties(plan, target, ("targets", index))
+        answer = judge(plan, derived, target, ("targets", index))
+        if answer is not None:
+            yield answer
+
+
+def judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding | None:
+    """The answer for one target due by a year; None for targets this rule does not judge."""
+    if target.in_year is not None:
+        return None  # an annual figure: PE09
+    if target.measure in EXIT_MEASURES:
+        return _judge_schedule(plan, derived, target, path)
+    if target.measure == COUNTIES:
+        return _judge_counties(plan, target, path)
+    return None
 
 
 def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding:
@@ -77,6 +92,11 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
     done_text = format_in(done, required.unit)
     met = comparison.agrees or done >= required.base
     message = f"{name}: by {year} the schedule exits {done_text} of {required.text}"
+    if not met and series.partial:
+        return not_evaluable(
+            f"{message}, but the schedule is partial (years "
+            f"{min(series.entries)}-{series.last_year} only), so it cannot show more"
+        )
     gap = None
     if not met:
         gap = Gap.between(required.base, done, required.unit)
@@ -96,12 +116,14 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
 
 def _judge_counties(plan: Plan, target: Target, path: Path) -> Finding:
     name, year = target.name, target.by
-    poor = [region for region in plan.region_items if region.kind in POOR_KINDS]
+    poor = [unit.region for unit in poor_units(plan)]
     why = None
     if year is None:
         why = "the document gives no year for it"
     elif not poor:
-        why = "the plan lists no poor counties with their kinds"
+        why = (
+            "the plan lists no poor counties with their kinds (regions.items, or plan.region.kind)"
+        )
     elif undated := [region.name for region in poor if region.exit_year is None]:
         why = f"no exit_year for {'、'.join(undated)}"
     if why is not None or year is None:

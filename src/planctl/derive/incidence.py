@@ -11,12 +11,13 @@ comparison of `calc/compare.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from planctl.location import Path
 from planctl.model import Figure, Plan, Region
 
 HUNDRED = Decimal(100)
+SHOWN = Decimal("0.000001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,10 @@ def ratio(
     # Worst case over the inputs' intervals: more people over fewer inhabitants, or the reverse.
     high = (people + people_tolerance) / (population - population_tolerance) * HUNDRED
     low = max(people - people_tolerance, Decimal(0)) / (population + population_tolerance) * HUNDRED
-    return Ratio(percent, max(high - percent, percent - low))
+    spread = max(high - percent, percent - low)
+    # Shown to six decimals; the rounding is added to the tolerance, so no comparison changes.
+    shown = percent.quantize(SHOWN, rounding=ROUND_HALF_EVEN)
+    return Ratio(shown, spread + abs(percent - shown))
 
 
 def figure_ratio(people: Figure, population: Figure) -> Ratio | None:
@@ -58,6 +62,28 @@ def rural_population(region: Region) -> Decimal | None:
     if incidence <= 0:
         return None
     return region.poor_population.value.base / incidence * HUNDRED
+
+
+def baseline_rural(plan: Plan) -> tuple[Decimal, Decimal] | None:
+    """The baseline's rural population and its tolerance (base units).
+
+    As printed; or, when only the incidence is printed, the poor population over it, known to
+    the precision both printed figures allow.
+    """
+    baseline = plan.baseline
+    if baseline is None:
+        return None
+    if baseline.rural_population is not None:
+        rural = baseline.rural_population.value
+        return rural.base, rural.tolerance
+    if baseline.poor_population is None or baseline.incidence is None:
+        return None
+    poor, incidence = baseline.poor_population.value, baseline.incidence.value
+    if incidence.base <= incidence.tolerance or poor.family != "people":
+        return None
+    value = poor.base / incidence.base * HUNDRED
+    tolerance = value * (poor.tolerance / poor.base + incidence.tolerance / incidence.base)
+    return value, tolerance
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +109,9 @@ def printed_incidences(plan: Plan) -> list[PrintedIncidence]:
 
 
 def latest_printed(plan: Plan) -> PrintedIncidence | None:
-    """The printed incidence of the latest year, if the document prints any with a year."""
-    dated = [one for one in printed_incidences(plan) if one.year is not None]
+    """The incidence printed for the latest year of the schedules, if the document prints any.
+
+    The baseline's incidence is where the plan starts, not a result: it is not a candidate.
+    """
+    dated = [one for one in printed_incidences(plan) if one.path[0] == "schedules"]
     return max(dated, key=lambda one: one.year or 0, default=None)

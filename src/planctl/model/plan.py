@@ -220,6 +220,11 @@ class Region(Strict):
     rural_population: People | None = None
     incidence: Share | None = Field(default=None, description="its printed poverty incidence")
     exit_year: Year | None = None
+    figures: dict[Text, AnyFigure] = Field(
+        default_factory=dict,
+        description="other figures printed for it, named as a criterion's measure names them "
+        "(村集体经济收入: 5万元)",
+    )
     source: str | None = None
     note: str | None = None
 
@@ -325,6 +330,11 @@ class Criterion(Strict):
     applies_to: list[RegionKind] = Field(default_factory=list)
     measure: CriterionMeasure
     threshold: AnyFigure
+    bound: Literal["at_least", "at_most"] | None = Field(
+        default=None,
+        description="whether a region must reach the threshold or stay under it; read from "
+        "the printed qualifier (以上, 不低于 / 以下, 不超过) when omitted",
+    )
     source: str | None = None
     note: str | None = None
 

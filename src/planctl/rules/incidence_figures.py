@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from planctl.calc.compare import compare
 from planctl.derive import Derived
-from planctl.derive.incidence import Ratio, figure_ratio, ratio
+from planctl.derive.incidence import Ratio, baseline_rural, figure_ratio, ratio
 from planctl.findings import Finding, Severity
 from planctl.location import Path
 from planctl.model import Figure, Plan
@@ -53,22 +53,17 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 
 def _years(plan: Plan, derived: Derived) -> Iterator[Finding]:
     """Each year's printed incidence against the people the people schedule leaves."""
-    rural = plan.baseline.rural_population if plan.baseline else None
+    rural = baseline_rural(plan)
     series = derived.timeline.exit_series("people")
     for index, schedule in enumerate(plan.schedules):
         for year, printed in sorted(schedule.incidence.items()):
             if rural is None or series is None or series.partial:
                 continue
             left, baseline = series.remaining(year), series.baseline_value
-            if left is None or baseline is None or rural.value.family != baseline.family:
+            if left is None or baseline is None or baseline.family != "people":
                 continue
             people_tolerance = baseline.tolerance + series.tolerance(year)
-            computed = ratio(
-                max(left, Decimal(0)),
-                people_tolerance,
-                rural.value.base,
-                rural.value.tolerance,
-            )
+            computed = ratio(max(left, Decimal(0)), people_tolerance, *rural)
             what = f"{schedule.name} {year}"
             yield from _agree(what, printed, computed, ("schedules", index, "incidence", year))
 

@@ -18,6 +18,7 @@ Failing: the same region with `村集体经济收入: 2.5万元`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from planctl.calc.compare import compare
 from planctl.criteria import MEASURE_ALIASES
@@ -78,7 +79,8 @@ def _judge(plan: Plan, criterion: Criterion, path: tuple[str | int, ...]) -> Ite
         if value.family != threshold.family:
             yield not_evaluable(f"{region.name} prints {value.text}, not in {threshold.unit.text}")
             continue
-        close = compare(threshold, value.base, value.tolerance, finest_part=value.ulp_base)
+        # The threshold is a rule, exact as printed; the region's figure has its precision.
+        close = compare(value, threshold.base, Decimal(0), finest_part=threshold.ulp_base)
         met = close.agrees or (
             value.base >= threshold.base if way == "at_least" else value.base <= threshold.base
         )

@@ -121,7 +121,8 @@ def criteria_text() -> str:
     lines.append(
         "\nA plan's own `criteria:` override these for the kinds they name "
         "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
-        "people_exited/贫困人口减少比例)."
+        "people_exited/贫困人口减少比例); a criterion of any other measure and unit "
+        "(村集体经济收入 3万元以上) is judged on the figures regions print under its name (PE10)."
     )
     lines.append("\nNational rural poverty line (per person per year):")
     for line in POVERTY_LINES:

@@ -6,6 +6,7 @@ clean without an `accepted:` entry; each rule is then made to fail at a located 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -49,6 +50,12 @@ def test_the_realistic_county_plan_validates_without_acceptances() -> None:
     assert {"PE02", "PE04", "PE05", "PE09", "PE10", "PC107"} <= passed
     cli = runner.invoke(app, ["validate", str(QINGSHI), "--no-accepted"])
     assert cli.exit_code == 0
+    own = runner.invoke(app, ["exit-check", str(QINGSHI), "--region", "青石县", "--format", "json"])
+    assert own.exit_code == 0
+    verdicts = json.loads(own.stdout)["plans"][0]["verdicts"]
+    assert {(v["code"], v["path"], v["outcome"]) for v in verdicts if v["code"] == "PE04"} == {
+        ("PE04", "plan.region.exit_year", "pass")
+    }
 
 
 def test_an_annual_target_against_the_table_of_its_year_is_located(tmp_path: Path) -> None:
@@ -222,6 +229,19 @@ def test_a_met_earlier_deadline_is_a_restatement_not_a_conflict(check_text: Chec
     missed = check_text(DEADLINES % ("5个", "1个"), only("PC110"))
     assert codes_at(missed) == {("PC110", "targets[1].by")}
     assert missed.problems[0].level is Severity.WARNING
+
+
+def test_an_undated_or_annual_statement_hides_no_later_conflict(check_text: CheckText) -> None:
+    text = """
+    baseline: {poor_villages: 10个}
+    targets:
+      - {name: 贫困村全部退出, measure: villages, value: all, source: 第一章}
+      - {name: 贫困村全部退出, measure: villages, value: 10个, in: 2017}
+      - {name: 贫困村全部退出, measure: villages, value: all, by: 2018}
+      - {name: 贫困村全部退出, measure: villages, value: all, by: 2019}
+    """
+    # No schedule: nothing shows which deadline the plan meets.
+    assert codes_at(check_text(text, only("PC110"))) == {("PC110", "targets[3].by")}
 
 
 def test_the_bundled_plans_call_no_met_deadline_a_conflict() -> None:

@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    ConfigDict,
     Field,
     WithJsonSchema,
     field_validator,
@@ -166,8 +165,6 @@ class Baseline(Strict):
 
 
 class Target(Strict):
-    model_config = ConfigDict(populate_by_name=True)
-
     name: Text
     measure: MeasureName
     value: Literal["all"] | AnyFigure | None = None

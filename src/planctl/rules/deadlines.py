@@ -38,6 +38,8 @@ EXIT_CRITERION = True
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     first: dict[tuple[str, str, str], tuple[int, Target]] = {}
     for position, target in enumerate(plan.targets):
+        if target.by is None:
+            continue  # undated, or for one year (`in:`): no deadline to compare
         # Exit targets are the same whatever their wording; other targets also need the same name.
         name = (
             "" if target.measure in EXIT_MEASURES or target.measure == "counties" else target.name

@@ -54,7 +54,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     rural_base = known[0] if known is not None else None
     why = None
     if rural_base is None:
-        why = "needs baseline.rural_population"
+        why = "needs baseline.rural_population (or baseline.incidence)"
         lacking = [r.name for r in plan.region_items if r.rural_population is None]
         if lacking:
             why += f" (and rural_population for {'、'.join(lacking)})"

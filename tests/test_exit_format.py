@@ -112,6 +112,24 @@ def test_an_annual_target_needs_a_figure_and_one_year(check_text: CheckText) -> 
     assert outcomes(result, "PE09") == [("targets[0].in", Outcome.NOT_EVALUABLE)]
 
 
+def test_annual_counties_come_from_the_poor_regions_exit_years(check_text: CheckText) -> None:
+    text = """
+    regions:
+      items:
+        - {name: 甲县, kind: national_key, exit_year: 2018}
+        - {name: 乙县, kind: provincial_key, exit_year: 2018}
+        - {name: 丙县, kind: non_poor, exit_year: 2018}
+        - {name: 丁县, kind: poor, exit_year: 2019}
+    targets:
+      - {name: 摘帽, measure: counties, value: %s, in: 2018}
+    """
+    met = check_text(text % "2个", only("PE09"))
+    assert outcomes(met, "PE09") == [("targets[0].value", Outcome.PASS)]
+    missed = check_text(text % "3个", only("PE09"))
+    assert codes_at(missed) == {("PE09", "targets[0].value")}
+    assert missed.problems[0].computed == "2个"
+
+
 INCIDENCE = """
 baseline: {poor_population: 1.2万人, rural_population: 30万人, incidence: %s}
 schedules:

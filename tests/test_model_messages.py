@@ -132,7 +132,7 @@ def test_plan_level_types_are_said_in_planctls_words(tmp_path: Path) -> None:
         "expected text here, not the list [1]",
         "expected a date written YYYY-MM-DD (such as 2016-05-01), not '2016-05'",
         "entry 2 is missing here",
-        "'provinc' is not one of province, city, county, district, zone, town; "
+        "'provinc' is not one of province, city, county, district, zone, town, village; "
         "did you mean 'province'?",
         "expected true or false here, not 'maybe'",
         "'2018年': write the year as a bare number, 2018",

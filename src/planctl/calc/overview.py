@@ -30,8 +30,8 @@ def headline_targets(plan: Plan) -> list[Headline]:
     """The exit targets (people, households, villages, counties), in that order."""
     found: dict[str, Headline] = {}
     for target in plan.targets:
-        if target.measure not in BASELINE_OF:
-            continue
+        if target.measure not in BASELINE_OF or target.in_year is not None:
+            continue  # an annual figure (`in:`) is not a deadline
         headline = found.setdefault(target.measure, Headline(target.measure))
         value = _value_text(plan, target.measure, target.value)
         if value not in headline.values:

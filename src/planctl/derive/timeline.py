@@ -57,6 +57,11 @@ class Series:
     def last_year(self) -> int | None:
         return max(self.entries, default=None)
 
+    @property
+    def partial(self) -> bool:
+        """Whether the schedule gives only some of the work: its running totals are lower bounds."""
+        return self.schedule.partial
+
     def cumulative(self, year: int) -> Decimal | None:
         """Exact running total (base units) at the end of `year`; None when units mix."""
         if self.mixed:
@@ -116,14 +121,18 @@ def build_timeline(plan: Plan) -> Timeline:
     for region in plan.region_items:
         if region.exit_year is not None:
             exits.setdefault(region.exit_year, []).append(region.name)
+    own = plan.plan.region
+    if own is not None and own.exit_year is not None:  # the plan's own region exits too
+        exits.setdefault(own.exit_year, []).append(own.name)
     due: dict[int, list[str]] = {}
     for indicator in plan.indicators:
         if indicator.by is not None:
             due.setdefault(indicator.by, []).append(indicator.name)
     targets_due: dict[int, list[str]] = {}
     for target in plan.targets:
-        if target.by is not None:
-            targets_due.setdefault(target.by, []).append(target.name)
+        year = target.by if target.by is not None else target.in_year
+        if year is not None:
+            targets_due.setdefault(year, []).append(target.name)
     years = {year for item in series for year in item.entries} | set(exits) | set(due)
     period = plan.plan.period
     if period is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planctl.derive.exit_units import own_region
 from planctl.engine import FileResult, Options, check_file
 from planctl.findings import Finding
 from planctl.model.plan import EXIT_MEASURES
@@ -41,6 +42,9 @@ def _arrange(result: FileResult, year: int | None, region: str | None) -> ExitPl
         span = f"{timeline.years[0]}-{timeline.years[-1]}" if timeline.years else "none"
         raise FilterError(f"--year {year} is outside the years of {result.file}: {span}")
     regions = [r.name for r in result.plan.region_items]
+    own = own_region(result.plan)
+    if own is not None:  # the plan's own region exits too
+        regions.append(own.region.name)
     if region is not None and region not in regions:
         raise FilterError(
             f"--region {region} is not a region of {result.file}; regions: "
@@ -121,7 +125,8 @@ def criteria_text() -> str:
     lines.append(
         "\nA plan's own `criteria:` override these for the kinds they name "
         "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
-        "people_exited/贫困人口减少比例)."
+        "people_exited/贫困人口减少比例); a criterion of any other measure and unit "
+        "(村集体经济收入 3万元以上) is judged on the figures regions print under its name (PE10)."
     )
     lines.append("\nNational rural poverty line (per person per year):")
     for line in POVERTY_LINES:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 # The measures the headline checks count; `plan.BASELINE_OF` maps each to its baseline figure.
-HEADLINE_MEASURES = ("people", "households", "villages", "counties")
+HEADLINE_MEASURES = ("people", "households", "villages", "counties", "incidence")
 # Other ways of writing them that are clearly meant as one of them.
 _HEADLINE_FORMS = {
     "person": "people",
@@ -39,6 +39,7 @@ _HEADLINE_FORMS = {
     "poor_counties": "counties",
     "县": "counties",
     "贫困县": "counties",
+    "贫困发生率": "incidence",
 }
 
 # China's 34 provincial-level divisions by their full names.

@@ -10,7 +10,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from planctl.model.figure import (
     AnyFigure,
@@ -63,6 +69,7 @@ class Level(StrEnum):
     DISTRICT = "district"
     ZONE = "zone"
     TOWN = "town"
+    VILLAGE = "village"  # a village listed as an exit unit of its own in a table of villages
 
 
 class RegionKind(StrEnum):
@@ -88,6 +95,14 @@ class RegionRef(Strict):
     province: Province | None = None
     western: bool = Field(
         default=False, description="in a western province: exit thresholds of 3% apply"
+    )
+    # The plan's own region as an exit unit (a poor county's own plan): its figures are the
+    # baseline's, its exit year is the one the document prints for it.
+    kind: RegionKind | None = Field(
+        default=None, description="what the plan's own region is under the programme"
+    )
+    exit_year: Year | None = Field(
+        default=None, description="the year the plan's own region exits (摘帽)"
     )
 
 
@@ -143,6 +158,9 @@ class Baseline(Strict):
     poor_villages: Count | None = None
     poor_counties: Count | None = None
     rural_population: People | None = None
+    incidence: Share | None = Field(
+        default=None, description="the printed poverty incidence (贫困发生率) of the baseline year"
+    )
     source: str | None = None
 
 
@@ -151,8 +169,21 @@ class Target(Strict):
     measure: MeasureName
     value: Literal["all"] | AnyFigure | None = None
     by: Year | None = Field(default=None, description="the year it is due; none if undated")
+    in_year: Year | None = Field(
+        default=None,
+        alias="in",
+        description="the one year it is for (an annual figure, not a running total); not with by",
+    )
     source: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_year(self) -> Target:
+        if self.by is not None and self.in_year is not None:
+            raise ValueError(
+                "give either by (due by that year) or in (for that one year), not both"
+            )
+        return self
 
 
 class Schedule(Strict):
@@ -160,6 +191,15 @@ class Schedule(Strict):
     measure: MeasureName | None = None
     years: dict[Year, AnyFigure]
     total: AnyFigure | None = None
+    partial: bool = Field(
+        default=False,
+        description="the years printed are only some of the work: held to not exceeding the "
+        "baseline, not to adding up to it",
+    )
+    incidence: dict[Year, Share] = Field(
+        default_factory=dict,
+        description="the poverty incidence printed for the end of each year",
+    )
     source: str | None = None
     note: str | None = None
 
@@ -167,12 +207,21 @@ class Schedule(Strict):
 class Region(Strict):
     name: Text
     kind: RegionKind | None = None
+    level: Level | None = Field(
+        default=None, description="village: the item is one village (a table of villages)"
+    )
     tags: list[str] = Field(default_factory=list)
     poor_population: People | None = None
     poor_households: Households | None = None
     poor_villages: Count | None = None
     rural_population: People | None = None
+    incidence: Share | None = Field(default=None, description="its printed poverty incidence")
     exit_year: Year | None = None
+    figures: dict[Text, AnyFigure] = Field(
+        default_factory=dict,
+        description="other figures printed for it, named as a criterion's measure names them "
+        "(村集体经济收入: 5万元)",
+    )
     source: str | None = None
     note: str | None = None
 
@@ -278,6 +327,11 @@ class Criterion(Strict):
     applies_to: list[RegionKind] = Field(default_factory=list)
     measure: CriterionMeasure
     threshold: AnyFigure
+    bound: Literal["at_least", "at_most"] | None = Field(
+        default=None,
+        description="whether a region must reach the threshold or stay under it; read from "
+        "the printed qualifier (以上, 不低于 / 以下, 不超过) when omitted",
+    )
     source: str | None = None
     note: str | None = None
 

@@ -1,14 +1,19 @@
-"""The same target stated with different deadlines.
+"""The same target stated with different deadlines, the earlier of which the plan misses.
 
-Documents often restate their headline target ("all poor people exit") in several sections;
-when the years differ (2019 in one place, 2020 in another), readers cannot tell which one binds.
-Exit targets (people, villages, households, counties) are the same when they have the same
-`measure` and value, where `all` and a value equal to the baseline count as the same; other
-targets must also have the same name.
+Documents often restate their headline target ("all poor people exit") in several sections,
+sometimes with different years (2019 in one place, 2020 in another). Exit targets (people,
+villages, households, counties) are the same when they have the same `measure` and value, where
+`all` and a value equal to the baseline count as the same; other targets must also have the
+same name. When the plan's schedule (or the regions' exit years, for counties) meets the
+earlier deadline it meets both: the target is only *restated with a later deadline*, a pass.
+When it misses the earlier one, the two deadlines conflict (PE02 reports the miss). When
+nothing in the plan can judge the earlier deadline (a free target, no schedule), readers cannot
+tell which one binds, and that is reported too.
 
-Passing: two statements of 贫困人口全部脱贫 both due 2020.
+Passing: 贫困村全部退出 due 2019 and due 2020, with a villages schedule complete by 2019.
 
-Failing: one due 2019 and one due 2020.
+Failing: 贫困人口全部脱贫 due 2019 and due 2020, with a people schedule that exits the last
+people in 2020.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from collections.abc import Iterator
 
 from planctl.derive import Derived
 from planctl.derive.targets import asks_for_all
-from planctl.findings import Finding, Severity
+from planctl.findings import Finding, Outcome, Severity
 from planctl.location import format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
+from planctl.rules import targets_met
+from planctl.rules.base import verdict
 
 CODE = "PC110"
 TITLE = "conflicting deadlines for one target"
@@ -31,6 +38,8 @@ EXIT_CRITERION = True
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     first: dict[tuple[str, str, str], tuple[int, Target]] = {}
     for position, target in enumerate(plan.targets):
+        if target.by is None:
+            continue  # undated, or for one year (`in:`): no deadline to compare
         # Exit targets are the same whatever their wording; other targets also need the same name.
         name = (
             "" if target.measure in EXIT_MEASURES or target.measure == "counties" else target.name
@@ -41,15 +50,49 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             continue
         earlier_position, earlier = first[key]
         if earlier.by != target.by and None not in (earlier.by, target.by):
-            where = format_path(("targets", earlier_position))
-            yield Finding(
-                CODE,
-                f"{target.name}: due {target.by} here ({target.source or 'no section'}) but "
-                f"{earlier.by} at {where} ({earlier.source or 'no section'})",
-                ("targets", position, "by"),
-                stated=str(target.by),
-                computed=str(earlier.by),
-            )
+            yield _restated(plan, derived, (earlier_position, earlier), (position, target))
+
+
+def _restated(
+    plan: Plan, derived: Derived, first: tuple[int, Target], here: tuple[int, Target]
+) -> Finding:
+    """A pass when the earlier deadline is met, else the conflict (and why it is one)."""
+    (first_position, first_target), (position, target) = first, here
+    where = format_path(("targets", first_position))
+    path = ("targets", position, "by")
+    text = (
+        f"{target.name}: due {target.by} here ({target.source or 'no section'}) and "
+        f"{first_target.by} at {where} ({first_target.source or 'no section'})"
+    )
+    earliest, earliest_position = (
+        (target, position)
+        if (target.by or 0) < (first_target.by or 0)
+        else (first_target, first_position)
+    )
+    answer = targets_met.judge(plan, derived, earliest, ("targets", earliest_position))
+    year = earliest.by
+    if answer is not None and answer.outcome is Outcome.PASS:
+        return verdict(
+            CODE,
+            Outcome.PASS,
+            f"{text}: restated with a later deadline; the plan meets the earlier one ({year})",
+            path,
+            year=year,
+            source=target.source,
+        )
+    if answer is not None and answer.outcome is Outcome.FAIL:
+        why = f"the plan misses the earlier deadline ({year}; see PE02)"
+    else:
+        why = "nothing in the plan shows which one it meets"
+    return Finding(
+        CODE,
+        f"{text}: conflicting deadlines; {why}",
+        path,
+        stated=str(target.by),
+        computed=str(first_target.by),
+        year=year,
+        source=target.source,
+    )
 
 
 def _value_key(plan: Plan, target: Target) -> str:

@@ -4,8 +4,9 @@ A household exits poverty when its income is stably above the national line and 
 clothing, compulsory education, basic medical care and safe housing (两不愁三保障). These are
 not figures a schedule can add up; this rule says, for each condition, whether the plan states
 a target, indicator, measure or budget item for it (found by the condition's key words in their
-names), and which. A condition with none is *not evaluable*, not failed: the plan may cover it
-in text that is not encoded.
+names), and which: the first statement found, targets first, with its path and section. A
+condition with none is *not evaluable*, not failed: the plan may cover it in text that is not
+encoded.
 
 Passing: a target named 义务教育巩固率 for compulsory education.
 
@@ -19,7 +20,9 @@ from collections.abc import Iterator
 from planctl.criteria import HOUSEHOLD_CONDITIONS
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.location import Path, format_path
 from planctl.model import Plan
+from planctl.model.plan import Measure
 from planctl.rules.base import verdict
 
 CODE = "PE07"
@@ -29,22 +32,50 @@ EXIT_CRITERION = True
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
-    names = [t.name for t in plan.targets] + [i.name for i in plan.indicators]
-    pending = list(plan.measures)
-    while pending:
-        measure = pending.pop()
-        names.append(measure.name)
-        pending.extend(measure.items)
-    if plan.budget:
-        names += [item.name for item in plan.budget.items]
-        names += [child.name for item in plan.budget.items for child in item.items]
+    statements = _statements(plan)
     for condition, keywords in HOUSEHOLD_CONDITIONS:
-        stated = list(dict.fromkeys(n for n in names if any(word in n for word in keywords)))
-        if stated:
-            yield verdict(CODE, Outcome.PASS, f"{condition}: stated: {'、'.join(stated[:3])}")
+        found = [one for one in statements if any(word in one[0] for word in keywords)]
+        if found:
+            name, path, source = found[0]
+            where = format_path(path) + (f", {source}" if source else "")
+            others = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            yield verdict(
+                CODE,
+                Outcome.PASS,
+                f"{condition}: stated: {name} ({where}){others}",
+                path,
+                source=source,
+            )
         else:
             yield verdict(
                 CODE,
                 Outcome.NOT_EVALUABLE,
                 f"{condition}: the plan states no target or measure for it",
             )
+
+
+# A statement: its name, its path in the plan, the section it is printed in.
+Statement = tuple[str, Path, str | None]
+
+
+def _statements(plan: Plan) -> list[Statement]:
+    """Targets first (what the plan promises), then indicators, measures, budget items."""
+    found: list[Statement] = [
+        (t.name, ("targets", i), t.source) for i, t in enumerate(plan.targets)
+    ]
+    found += [(x.name, ("indicators", i), x.source) for i, x in enumerate(plan.indicators)]
+    pending: list[tuple[Measure, Path]] = [
+        (measure, ("measures", i)) for i, measure in enumerate(plan.measures)
+    ]
+    while pending:
+        measure, path = pending.pop(0)
+        found.append((measure.name, path, measure.section or measure.source))
+        pending += [(child, (*path, "items", i)) for i, child in enumerate(measure.items)]
+    if plan.budget:
+        for i, item in enumerate(plan.budget.items):
+            found.append((item.name, ("budget", "items", i), item.source))
+            found += [
+                (child.name, ("budget", "items", i, "items", j), child.source)
+                for j, child in enumerate(item.items)
+            ]
+    return found

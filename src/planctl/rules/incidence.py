@@ -3,8 +3,13 @@
 The poor people the schedule leaves at its last year, over the baseline's rural population,
 must be at most the threshold for villages of the national exit mechanism: 2%, or 3% in the
 western provinces (derived from `plan.region.province`; see PC112), unless the plan states its
-own `criteria:`. The figure is not evaluable without a people schedule, a poor population and a
-rural population; a rural population of zero cannot be divided by, and is named as such.
+own `criteria:`. Where the document prints the incidence itself for the schedule's last year or
+later (`schedules[].incidence: {YEAR: figure}`), the printed figure is judged (PC113 checks it
+against the people it is a ratio of). Otherwise the
+figure is not evaluable without a people schedule, a poor population and a rural population
+(printed, or the baseline's poor population over its printed incidence); a rural population of
+zero cannot be divided by, and is named as such. A partial schedule leaves at most what it
+computes: a pass stands, a miss is not evaluable.
 
 Passing: `rural_population: 100万人`, a baseline of `5万人` and a schedule exiting `4.5万人`
 (0.5% remain).
@@ -18,10 +23,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.derive import Derived
+from planctl.derive.incidence import PrintedIncidence, baseline_rural, latest_printed
 from planctl.findings import Finding, Outcome, Severity
 from planctl.model import Plan
 from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
+from planctl.units import Unit
+
+PEOPLE = Unit("人", "people", Decimal(1))
 
 CODE = "PE05"
 TITLE = "poverty incidence at most the threshold"
@@ -36,30 +45,61 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     limit = village_rule.threshold if village_rule else Decimal(2)
     name = f"poverty incidence at most {format_decimal(limit)}%"
     last = series.last_year if series is not None else None
+    printed = latest_printed(plan)
+    if printed is not None and printed.year is not None and (last is None or printed.year >= last):
+        yield _judge_printed(printed, name, limit)
+        return
     remaining = series.remaining(last) if series is not None and last is not None else None
+    known = baseline_rural(plan)
+    rural_base = known[0] if known is not None else None
     why = None
-    if rural is None:
-        why = "needs baseline.rural_population"
+    if rural_base is None:
+        why = "needs baseline.rural_population (or baseline.incidence)"
         lacking = [r.name for r in plan.region_items if r.rural_population is None]
         if lacking:
             why += f" (and rural_population for {'、'.join(lacking)})"
-    elif rural.value.base == 0:
+    elif rural_base == 0:
         why = "the rural population is 0, so no incidence can be computed"
     elif series is None or remaining is None or last is None:
         why = "needs a people schedule and baseline.poor_population in the same unit family"
-    if why is not None or rural is None or remaining is None or series is None:
+    if why is not None or rural_base is None or remaining is None or series is None:
         yield verdict(CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", ("baseline",))
         return
-    unit = series.baseline_value.unit if series.baseline_value else rural.value.unit
-    incidence = max(remaining, Decimal(0)) / rural.value.base * 100
+    unit = series.baseline_value.unit if series.baseline_value else PEOPLE
+    incidence = max(remaining, Decimal(0)) / rural_base * 100
     met = incidence <= limit
+    rural_text = (
+        rural.value.text if rural is not None else format_in(Decimal(round(rural_base)), PEOPLE)
+    )
+    message = (
+        f"{name} by {last}: {format_in(remaining, unit)} remain of a rural population of "
+        f"{rural_text}: {format_decimal(round(incidence, 2))}%"
+    )
+    outcome = Outcome.PASS if met else Outcome.FAIL
+    if not met and series.partial:
+        outcome, message = Outcome.NOT_EVALUABLE, f"{message}, but the schedule is partial"
+    path = ("baseline", "rural_population" if rural is not None else "incidence")
     yield verdict(
         CODE,
-        Outcome.PASS if met else Outcome.FAIL,
-        f"{name} by {last}: {format_in(remaining, unit)} remain of a rural population of "
-        f"{rural.value.text}: {format_decimal(round(incidence, 2))}%",
-        ("baseline", "rural_population"),
+        outcome,
+        message,
+        path,
         year=last,
         stated=f"{format_decimal(limit)}%",
         computed=f"{format_decimal(round(incidence, 2))}%",
+    )
+
+
+def _judge_printed(printed: PrintedIncidence, name: str, limit: Decimal) -> Finding:
+    """The printed incidence of the latest year against the threshold."""
+    value = printed.figure.value
+    met = value.base <= limit
+    return verdict(
+        CODE,
+        Outcome.PASS if met else Outcome.FAIL,
+        f"{name} by {printed.year}: the document prints {value.text}",
+        printed.path,
+        year=printed.year,
+        stated=f"{format_decimal(limit)}%",
+        computed=value.text,
     )

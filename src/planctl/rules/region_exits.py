@@ -7,7 +7,11 @@ its poverty incidence under the threshold (2%, 3% in the western provinces). The
 plan-wide, so what every region exiting by a year needs is summed and compared with the
 schedule's running total at the end of that year, with the tolerance its printed figures allow.
 A region without an exit year, or one missing the figure its need is computed from, is *not
-evaluable*, naming the figure to add.
+evaluable*, naming the figure to add. The plan's own region (`plan.region` with a `kind` and an
+`exit_year`: a poor county's own plan) is judged alone, with the baseline's figures. Where a
+region prints its poverty incidence but no rural population, the rural population is taken as
+its poor population over that incidence. A partial schedule that falls short is *not
+evaluable*: it gives only some years.
 
 Passing: two non-poor counties of 120 and 80 poor villages exiting in 2018 and 2019, and a
 villages schedule reaching 200个 by 2019.
@@ -23,9 +27,12 @@ from decimal import Decimal
 
 from planctl.criteria import POOR_KINDS, CriterionMeasure, ExitCriterion
 from planctl.derive import Derived
+from planctl.derive.exit_units import listed_units, own_region
+from planctl.derive.incidence import rural_population
 from planctl.findings import Finding, Outcome, Severity
+from planctl.location import Path
 from planctl.model import Plan
-from planctl.model.plan import Region, RegionKind
+from planctl.model.plan import Level, Region, RegionKind
 from planctl.quantity import format_decimal
 from planctl.rules.base import verdict
 
@@ -39,9 +46,8 @@ Need = Callable[[Region, list[ExitCriterion]], Decimal | tuple[str, str]]
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
-    regions = plan.region_items
-    needs: tuple[tuple[str, Need], ...] = (("villages", villages_needed), ("people", people_needed))
-    for index, region in enumerate(regions):
+    listed = [unit.region for unit in listed_units(plan)]
+    for index, region in enumerate(listed):
         path = ("regions", "items", index, "exit_year")
         if region.exit_year is None:
             yield verdict(
@@ -53,43 +59,57 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             )
             continue
         year = region.exit_year
-        exiting = [r for r in regions if r.exit_year is not None and r.exit_year <= year]
-        for measure, need in needs:
-            name = f"{region.name} exits in {year} ({measure})"
-            series = derived.timeline.exit_series(measure)
-            done = series.cumulative(year) if series is not None and series.entries else None
-            needed, lacking = _sum_needs(exiting, derived.criteria, need)
-            why = None
-            if series is None or not series.entries:
-                why = f"the plan has no {measure} schedule"
-            elif done is None:
-                why = f"the {measure} schedule mixes units; see PC107"
-            elif lacking:
-                why = _missing(lacking)
-            if why is not None or series is None or done is None:
-                yield verdict(
-                    CODE,
-                    Outcome.NOT_EVALUABLE,
-                    f"{name}: {why}",
-                    path,
-                    year=year,
-                    region=region.name,
-                )
-                continue
-            unit = series.unit.base if series.unit else ""
-            met = needed <= done + series.tolerance(year)
+        exiting = [r for r in listed if r.exit_year is not None and r.exit_year <= year]
+        yield from _judge(derived, region, exiting, path)
+    own = own_region(plan)
+    if own is not None and own.region.exit_year is not None:
+        yield from _judge(derived, own.region, [own.region], own.path)
+
+
+def _judge(
+    derived: Derived, region: Region, exiting: list[Region], path: Path
+) -> Iterator[Finding]:
+    """Whether the schedules exit, by `region`'s exit year, what the `exiting` regions need."""
+    year = region.exit_year
+    assert year is not None
+    needs: tuple[tuple[str, Need], ...] = (("villages", villages_needed), ("people", people_needed))
+    for measure, need in needs:
+        name = f"{region.name} exits in {year} ({measure})"
+        series = derived.timeline.exit_series(measure)
+        done = series.cumulative(year) if series is not None and series.entries else None
+        needed, lacking = _sum_needs(exiting, derived.criteria, need)
+        why = None
+        if series is None or not series.entries:
+            why = f"the plan has no {measure} schedule"
+        elif done is None:
+            why = f"the {measure} schedule mixes units; see PC107"
+        elif lacking:
+            why = _missing(lacking)
+        if why is not None or series is None or done is None:
             yield verdict(
-                CODE,
-                Outcome.PASS if met else Outcome.FAIL,
-                f"{name}: the {len(exiting)} regions exiting by {year} need "
-                f"{format_decimal(needed)}{unit}; the schedule exits {format_decimal(done)}{unit} "
-                "by then",
-                path,
-                year=year,
-                region=region.name,
-                stated=f"{format_decimal(needed)}{unit}",
-                computed=f"{format_decimal(done)}{unit}",
+                CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, region=region.name
             )
+            continue
+        unit = series.unit.base if series.unit else ""
+        met = needed <= done + series.tolerance(year)
+        message = (
+            f"{name}: the {len(exiting)} regions exiting by {year} need "
+            f"{format_decimal(needed)}{unit}; the schedule exits {format_decimal(done)}{unit} "
+            "by then"
+        )
+        outcome = Outcome.PASS if met else Outcome.FAIL
+        if not met and series.partial:
+            outcome, message = Outcome.NOT_EVALUABLE, f"{message}, but the schedule is partial"
+        yield verdict(
+            CODE,
+            outcome,
+            message,
+            path,
+            year=year,
+            region=region.name,
+            stated=f"{format_decimal(needed)}{unit}",
+            computed=f"{format_decimal(done)}{unit}",
+        )
 
 
 def _missing(lacking: list[tuple[str, str]]) -> str:
@@ -117,7 +137,9 @@ def _sum_needs(
 
 
 def villages_needed(region: Region, criteria: list[ExitCriterion]) -> Decimal | tuple[str, str]:
-    """Villages that must have exited for the region to exit."""
+    """Villages that must have exited for the region to exit (a village: itself)."""
+    if region.level is Level.VILLAGE:
+        return Decimal(1)
     if region.poor_villages is None:
         return ("poor_villages", region.name)
     villages = region.poor_villages.value.base
@@ -134,15 +156,26 @@ def people_needed(region: Region, criteria: list[ExitCriterion]) -> Decimal | tu
     if region.poor_population is None:
         return ("poor_population", region.name)
     people = region.poor_population.value.base
+    if region.level is Level.VILLAGE:
+        village_rule = next((c for c in criteria if c.applies_to_villages), None)
+        return _incidence_need(region, people, village_rule)
     share_rule = criterion_for(criteria, CriterionMeasure.PEOPLE_EXITED, region.kind)
     if share_rule is not None:
         return Decimal(math.ceil(people * share_rule.threshold / 100))
     incidence = criterion_for(criteria, CriterionMeasure.INCIDENCE, region.kind)
+    return _incidence_need(region, people, incidence)
+
+
+def _incidence_need(
+    region: Region, people: Decimal, incidence: ExitCriterion | None
+) -> Decimal | tuple[str, str]:
+    """The people to exit for the region's incidence to reach the criterion's threshold."""
     if incidence is None:
         return Decimal(0)
-    if region.rural_population is None:
-        return ("rural_population (for poverty incidence)", region.name)
-    allowed = Decimal(math.floor(region.rural_population.value.base * incidence.threshold / 100))
+    rural = rural_population(region)
+    if rural is None:
+        return ("rural_population or incidence (for poverty incidence)", region.name)
+    allowed = Decimal(math.floor(rural * incidence.threshold / 100))
     return max(people - allowed, Decimal(0))
 
 

@@ -4,10 +4,13 @@ For every schedule: each year lies inside the plan period (a warning otherwise: 
 may be citing an earlier result); no entry is negative; no year is skipped between the first
 and the last; the entries add up to the stated `total`. An exit schedule (`measure: people`,
 `villages` or `households`) must add up to the baseline's poor population, villages or
-households, and its cumulative exits must never exceed them. All comparisons are
-precision-aware. For exit-check, the rule also answers, for each exit measure the plan has a
-schedule or a baseline of, whether the schedule reaches the baseline (pass), misses it (the
-failure above), or cannot be compared (not evaluable: no schedule, no baseline, units that mix).
+households, and its cumulative exits must never exceed them. A schedule declared
+`partial: true` gives only some years (a document printing only 2017 and 2018): it is held
+only to what it can claim, never exceeding the baseline, and its skipped years are expected.
+All comparisons are precision-aware. For exit-check, the rule also answers, for each exit
+measure the plan has a schedule or a baseline of, whether the schedule reaches the baseline
+(pass), misses it (the failure above), or cannot be compared (not evaluable: no schedule, no
+baseline, units that mix).
 
 Passing: `{name: 贫困人口脱贫, measure: people, years: {2016: 48805人, 2017: 81200人}}` with a
 baseline of `130005人`.
@@ -61,7 +64,17 @@ def _exit_answers(plan: Plan, derived: Derived) -> Iterator[Finding]:
             continue
         stated = series.baseline_value
         comparison = compare_sum(stated, list(series.entries.values()))
-        if comparison.agrees:
+        if series.partial and (comparison.agrees or comparison.computed <= stated.base):
+            yield verdict(
+                CODE,
+                Outcome.PASS,
+                f"{name}: partial: its years add up to {comparison.computed_text}, within "
+                f"the baseline {stated.text}",
+                (*series.path, "years"),
+                stated=stated.text,
+                computed=comparison.computed_text,
+            )
+        elif comparison.agrees:
             yield verdict(
                 CODE,
                 Outcome.PASS,
@@ -92,7 +105,8 @@ def _problems(plan: Plan) -> Iterator[Finding]:
         baseline = plan.exit_baseline(schedule.measure)
         if baseline is not None and baseline.value.family == family:
             yield from _within_baseline(schedule, baseline, path)
-            yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), "baseline")
+            if not schedule.partial:
+                yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), "baseline")
 
 
 def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Iterator[Finding]:
@@ -113,7 +127,7 @@ def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Itera
                 f"{schedule.name}: {year} is negative ({figure.value.text})",
                 (*path, "years", year),
             )
-    if years:
+    if years and not schedule.partial:
         missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
         if missing:
             yield Finding(

@@ -4,7 +4,15 @@ For every target of an exit measure (`people`, `villages`, `households`) with a 
 the exits the plan's schedule of that measure adds up to by the end of that year must reach
 what the target asks for: the whole baseline (`value: all`, no value, or the baseline's figure
 printed again) or the target's own figure. A `counties` target is met when enough poor regions
-(`regions.items` of a poor kind) have an `exit_year` no later than its year.
+(`regions.items` of a poor kind, and the plan's own region when `plan.region` gives it a poor
+`kind`) have an `exit_year` no later than its year. An `incidence` target (贫困发生率降至2%以下)
+is met when the poor people the people schedule leaves at the end of its year, over the rural
+population (printed, or implied by `baseline.incidence`), are at most its value; an incidence
+the document prints for that year (`schedules[].incidence`) is used where there is one. A
+target for one year only (`in:`) is judged by PE09 instead.
+
+A partial schedule (`partial: true`) gives only some years, so its running total is a lower
+bound: reaching the target passes, falling short is *not evaluable*, never a failure.
 
 The comparison is precision-aware, as in every rule: a baseline printed as `31万人` is met by a
 schedule adding up to `310975人`. A miss says by how much, in the target's unit and in base
@@ -21,16 +29,18 @@ by 0.607万人, 6070人).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from planctl.calc.compare import compare
-from planctl.criteria import POOR_KINDS
 from planctl.derive import Derived
+from planctl.derive.exit_units import poor_units
+from planctl.derive.incidence import baseline_rural, printed_incidences
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.location import Path
-from planctl.model import Plan, Target
+from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
-from planctl.quantity import format_in
+from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
 
 CODE = "PE02"
@@ -38,14 +48,72 @@ TITLE = "exit target met by its year"
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 COUNTIES = "counties"
+INCIDENCE = "incidence"
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for index, target in enumerate(plan.targets):
-        if target.measure in EXIT_MEASURES:
-            yield _judge_schedule(plan, derived, target, ("targets", index))
-        elif target.measure == COUNTIES:
-            yield _judge_counties(plan, target, ("targets", index))
+        answer = judge(plan, derived, target, ("targets", index))
+        if answer is not None:
+            yield answer
+
+
+def judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding | None:
+    """The answer for one target due by a year; None for targets this rule does not judge."""
+    if target.in_year is not None:
+        return None  # an annual figure: PE09
+    if target.measure in EXIT_MEASURES:
+        return _judge_schedule(plan, derived, target, path)
+    if target.measure == COUNTIES:
+        return _judge_counties(plan, target, path)
+    if target.measure == INCIDENCE:
+        return _judge_incidence(plan, derived, target, path)
+    return None
+
+
+def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding:
+    name, year = target.name, target.by
+
+    def answer(outcome: Outcome, why: str, computed: str | None = None) -> Finding:
+        stated = target.value.value.text if isinstance(target.value, Figure) else None
+        return verdict(
+            CODE,
+            outcome,
+            f"{name}: {why}",
+            (*path, "by") if outcome is not Outcome.NOT_EVALUABLE else path,
+            year=year,
+            source=target.source,
+            stated=stated,
+            computed=computed,
+        )
+
+    if year is None:
+        return answer(Outcome.NOT_EVALUABLE, "the document gives no year for it")
+    if not isinstance(target.value, Figure) or target.value.value.family != "percent":
+        return answer(Outcome.NOT_EVALUABLE, "an incidence target needs a percentage value")
+    limit = target.value.value
+    printed = [p for p in printed_incidences(plan) if p.year == year and p.path[0] == "schedules"]
+    if printed:
+        value = printed[0].figure.value
+        met = value.base <= limit.base
+        text = f"the document prints {value.text} for {year}, against {limit.text}"
+        return answer(Outcome.PASS if met else Outcome.FAIL, text, value.text)
+    series = derived.timeline.exit_series("people")
+    rural = baseline_rural(plan)
+    left = series.remaining(year) if series is not None and series.entries else None
+    if series is None or left is None or rural is None or rural[0] <= 0:
+        return answer(
+            Outcome.NOT_EVALUABLE,
+            "needs a people schedule, baseline.poor_population and baseline.rural_population "
+            "(or baseline.incidence)",
+        )
+    incidence = max(left, Decimal(0)) / rural[0] * 100
+    computed = f"{format_decimal(round(incidence, 2))}%"
+    met = incidence <= limit.base  # a threshold is a rule, exact as printed
+    text = f"by {year} the schedule leaves an incidence of {computed}, against {limit.text}"
+    if not met and series.partial:
+        return answer(Outcome.NOT_EVALUABLE, f"{text}, but the schedule is partial", computed)
+    return answer(Outcome.PASS if met else Outcome.FAIL, text, computed)
 
 
 def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding:
@@ -77,6 +145,11 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
     done_text = format_in(done, required.unit)
     met = comparison.agrees or done >= required.base
     message = f"{name}: by {year} the schedule exits {done_text} of {required.text}"
+    if not met and series.partial:
+        return not_evaluable(
+            f"{message}, but the schedule is partial (years "
+            f"{min(series.entries)}-{series.last_year} only), so it cannot show more"
+        )
     gap = None
     if not met:
         gap = Gap.between(required.base, done, required.unit)
@@ -96,12 +169,14 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
 
 def _judge_counties(plan: Plan, target: Target, path: Path) -> Finding:
     name, year = target.name, target.by
-    poor = [region for region in plan.region_items if region.kind in POOR_KINDS]
+    poor = [unit.region for unit in poor_units(plan)]
     why = None
     if year is None:
         why = "the document gives no year for it"
     elif not poor:
-        why = "the plan lists no poor counties with their kinds"
+        why = (
+            "the plan lists no poor counties with their kinds (regions.items, or plan.region.kind)"
+        )
     elif undated := [region.name for region in poor if region.exit_year is None]:
         why = f"no exit_year for {'、'.join(undated)}"
     if why is not None or year is None:

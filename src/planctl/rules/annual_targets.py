@@ -1,0 +1,127 @@
+"""A target for one year agrees with what the plan's schedule and table give for that year.
+
+A document often says how much is done *in* a year ("2018年退出贫困村11个") beside a schedule or
+a table of what exits each year. Such a target is written with `in: 2018` (not `by:`, which is
+a running total) and must agree, at the printed precision, with the figure for that one year:
+the schedule of its measure (`schedules[].years[2018]`), and the table the listed regions make
+with their exit years (a `level: village` region is one village; any other brings its
+`poor_villages`, `poor_population`, `poor_households`; for `counties`, the poor regions exiting
+that year). A year neither gives, or a target without a printed figure, is *not evaluable*.
+
+Passing: `{name: 贫困村退出, measure: villages, value: 11个, in: 2018}` and a villages schedule
+with `2018: 11个`.
+
+Failing: the same target when eleven villages are listed with `exit_year: 2018` and sixteen
+more (27 in all): the table gives 27个 for 2018, not 11个.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from planctl.calc.compare import compare
+from planctl.derive import Derived
+from planctl.derive.exit_units import year_table
+from planctl.findings import Finding, Outcome, Severity
+from planctl.location import Path, format_path
+from planctl.model import Figure, Plan, Target
+from planctl.model.plan import EXIT_MEASURES
+from planctl.quantity import Quantity, format_in
+from planctl.rules.base import verdict
+
+CODE = "PE09"
+TITLE = "annual target agrees with its year"
+SEVERITY = Severity.ERROR
+EXIT_CRITERION = True
+
+
+def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
+    for index, target in enumerate(plan.targets):
+        if target.in_year is not None:
+            yield from _judge(plan, derived, target, ("targets", index))
+
+
+def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator[Finding]:
+    year = target.in_year
+    assert year is not None
+    name = f"{target.name} in {year}"
+    if not isinstance(target.value, Figure):
+        yield verdict(
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            f"{name}: an annual target needs the figure the document prints for the year",
+            (*path, "in"),
+            year=year,
+            source=target.source,
+        )
+        return
+    stated = target.value.value
+    judged = False
+    series = derived.timeline.exit_series(target.measure)
+    if target.measure in EXIT_MEASURES and series is not None and year in series.entries:
+        entry = series.entries[year]
+        where = f"the schedule ({format_path((*series.path, 'years', year))}) gives"
+        judged = True
+        yield _compare(
+            name, target, stated, entry.base, entry.tolerance, entry.ulp_base, where, path
+        )
+    table = year_table(plan, target.measure, year)
+    if table is not None and not table.lacking and not table.undated:
+        judged = True
+        exiting = "、".join(table.regions) or "none"
+        where = f"the regions with exit_year {year} ({exiting}) give"
+        yield _compare(
+            name, target, stated, table.value, table.tolerance, table.finest, where, path
+        )
+    if not judged:
+        why = f"neither a {target.measure} schedule entry for {year} nor a complete table"
+        if table is not None and (table.lacking or table.undated):
+            missing = table.lacking or table.undated
+            why += f" (no figure or exit_year for {'、'.join(missing)})"
+        yield verdict(
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            f"{name}: {why}",
+            (*path, "in"),
+            year=year,
+            source=target.source,
+        )
+
+
+def _compare(
+    name: str,
+    target: Target,
+    stated: Quantity,
+    computed: Decimal,
+    tolerance: Decimal,
+    finest: Decimal,
+    where: str,
+    path: Path,
+) -> Finding:
+    year = target.in_year
+    comparison = compare(stated, computed, tolerance, finest_part=finest)
+    computed_text = format_in(computed, stated.unit)
+    message = f"{name}: the target says {stated.text}; {where} {computed_text}"
+    if comparison.agrees:
+        return verdict(
+            CODE,
+            Outcome.PASS,
+            message,
+            (*path, "value"),
+            year=year,
+            source=target.source,
+            stated=stated.text,
+            computed=computed_text,
+        )
+    return Finding(
+        CODE,
+        f"{message}: gap {comparison.gap} ({comparison.explain()})",
+        (*path, "value"),
+        severity=comparison.severity,
+        stated=stated.text,
+        computed=computed_text,
+        gap=comparison.gap,
+        year=year,
+        source=target.source,
+    )

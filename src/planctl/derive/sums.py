@@ -21,6 +21,7 @@ class Sum:
     parts: list[tuple[Quantity, Path]]
     missing: int  # children that state no figure for this measure
     exhaustive: bool
+    kind: str = "exhaustive"  # the declared breakdown: exhaustive, partial or overlapping
 
     @property
     def path(self) -> Path:
@@ -69,11 +70,13 @@ def _sums(index: PlanIndex) -> Iterator[Sum]:
                 ]
                 if not parts:
                     continue
+                kind = breakdown_of(item, measure)
                 yield Sum(
                     item,
                     measure,
                     stated,
                     parts,
                     missing=len(item.children) - len(parts),
-                    exhaustive=breakdown_of(item, measure) == "exhaustive",
+                    exhaustive=kind == "exhaustive",
+                    kind=kind,
                 )

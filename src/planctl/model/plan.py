@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from planctl.model.figure import (
     AnyFigure,
@@ -80,6 +80,33 @@ class Breakdown(StrEnum):
 
     EXHAUSTIVE = "exhaustive"  # the parts add up to the whole
     PARTIAL = "partial"  # the parts are some of the whole and must not exceed it
+    # The parts may overlap (a person counted by two exit paths): each is within the whole,
+    # together they may exceed it.
+    OVERLAPPING = "overlapping"
+
+
+# The measures a per-measure breakdown may name: a misspelt one must not switch a check off.
+BreakdownMeasure = Literal["amount", "value", "projects", "beneficiaries", "length", "area"]
+RegionMeasure = Literal["poor_population", "poor_households", "poor_villages", "rural_population"]
+
+
+class ScopeLevel(StrEnum):
+    """The level of the place a budget item or schedule belongs to, inside the plan's region."""
+
+    CITY = "city"
+    COUNTY = "county"
+    DISTRICT = "district"
+    TOWN = "town"  # 乡, 镇, 街道
+    VILLAGE = "village"  # 村, 社区
+    OTHER = "other"
+
+
+class Scope(Strict):
+    """Where an item or schedule applies when that is less than the plan's whole region (a
+    town's fund in a county plan): its exits do not count against the plan's baseline."""
+
+    name: Text
+    level: ScopeLevel | None = None
 
 
 class RegionRef(Strict):
@@ -162,6 +189,7 @@ class Schedule(Strict):
     total: AnyFigure | None = None
     source: str | None = None
     note: str | None = None
+    scope: Scope | None = None
 
 
 class Region(Strict):
@@ -193,6 +221,9 @@ class RegionGroup(Strict):
 
 class Regions(Strict):
     source: str | None = None
+    # A table of only some regions (the exiting villages) is `partial`: its figures must not
+    # exceed the baseline's, instead of adding up to them.
+    breakdown: Breakdown | dict[RegionMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     items: list[Region] = Field(default_factory=list)
     groups: list[RegionGroup] = Field(default_factory=list)
 
@@ -223,19 +254,52 @@ class Node(Strict):
     area: Area | None = None
     share: Share | None = None
     year: Year | None = None
-    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    breakdown: Breakdown | dict[BreakdownMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     owners: list[str] = Field(default_factory=list)
     source: str | None = None
     id: str | None = None
     note: str | None = None
+    scope: Scope | None = None
     items: list[Node] = Field(default_factory=list)
 
 
 class Budget(Strict):
     total: Money | None = None
-    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    projects: Count | None = Field(default=None, description="the project count of the total")
+    breakdown: Breakdown | dict[BreakdownMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     source: str | None = None
+    note: str | None = None
+    scope: Scope | None = None
     items: list[Node] = Field(default_factory=list)
+
+
+class BreakdownPart(Strict):
+    """One part of a declared breakdown: a figure, or the id of a figure stated elsewhere."""
+
+    name: Text
+    value: AnyFigure | None = None
+    ref: str | None = Field(default=None, description="the id of a figure stated elsewhere")
+    source: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> BreakdownPart:
+        if self.value is not None and self.ref is not None:
+            raise ValueError("give the part's value or the ref of its figure, not both")
+        return self
+
+
+class BreakdownOf(Strict):
+    """A whole split into parts outside the budget and facts trees: exit paths, groups of
+    targets, counts. `of` names the whole: the id of a figure, or a schedule by its name
+    (the sum of its years)."""
+
+    name: Text
+    of: Text
+    kind: Breakdown
+    parts: list[BreakdownPart] = Field(min_length=1)
+    source: str | None = None
+    note: str | None = None
 
 
 class Indicator(Strict):
@@ -303,6 +367,7 @@ class Plan(Strict):
     rates: list[Rate] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
+    breakdowns: list[BreakdownOf] = Field(default_factory=list)
     accepted: list[Acceptance] = Field(default_factory=list)
 
     @property

@@ -89,7 +89,7 @@ def _problems(plan: Plan) -> Iterator[Finding]:
             continue
         if schedule.total is not None:
             yield from _adds_up(schedule.name, schedule.total, entries, (*path, "total"), "total")
-        baseline = plan.exit_baseline(schedule.measure)
+        baseline = plan.exit_baseline(schedule.measure) if schedule.scope is None else None
         if baseline is not None and baseline.value.family == family:
             yield from _within_baseline(schedule, baseline, path)
             yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), "baseline")

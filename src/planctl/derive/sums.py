@@ -25,7 +25,9 @@ class Sum:
 
     @property
     def path(self) -> Path:
-        return (*self.item.path, self.measure) if self.item.node else ("budget", "total")
+        if self.item.node is not None:
+            return (*self.item.path, self.measure)
+        return ("budget", "total" if self.measure == "amount" else self.measure)
 
     @property
     def mixed(self) -> bool:

@@ -25,7 +25,7 @@ from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
 from planctl.model import Figure, Plan, Schedule
 from planctl.model.plan import EXIT_MEASURES
-from planctl.quantity import Quantity, format_in
+from planctl.quantity import Bound, Quantity, format_in
 from planctl.rules.base import gap_finding, verdict
 from planctl.units import family_label
 
@@ -139,6 +139,8 @@ def _within_baseline(
     schedule: Schedule, baseline: Figure, path: tuple[str | int, ...]
 ) -> Iterator[Finding]:
     limit = baseline.statements()[0].value
+    if limit.bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+        return  # a baseline of 20.58万余人 is at least that: exits beyond it are no excess
     running = Decimal(0)
     for year, figure in sorted(schedule.years.items()):
         running += figure.value.base

@@ -101,6 +101,13 @@ def test_a_fraction_that_is_not_one_is_refused_at_its_key(
     assert finding.position is not None
 
 
+def test_fractions_written_without_their_kind_are_pointed_out(check_text: CheckText) -> None:
+    text = CAUSES.format(third="0.074").replace(", kind: fraction", "")
+    result = check_text(text, only("PC106"))
+    assert codes_at(result) == {("PC106", "facts[0].items")}
+    assert "kind: fraction" in result.problems[0].message
+
+
 def test_a_bare_small_share_stays_a_percentage(check_text: CheckText) -> None:
     result = check_text("facts:\n  - {name: 因病, share: 0.074}\n")
     assert result.plan is not None
@@ -473,3 +480,18 @@ def test_a_breakdown_must_say_its_kind_and_name_its_parts_once(
     result = check_text("breakdowns:\n" + breakdown + "\n")
     assert {code for code, _ in codes_at(result)} == {"PC003"}
     assert all(finding.position is not None for finding in result.problems)
+
+
+def test_a_breakdown_of_counts_adds_up_to_its_whole(check_text: CheckText) -> None:
+    plan = """
+    baseline: {{poor_villages: {{value: 126个, id: 贫困村}}}}
+    breakdowns:
+      - name: 贫困村按类型
+        of: 贫困村
+        kind: exhaustive
+        parts: [{{name: 深山区, value: 30个}}, {{name: 浅山区, value: {second}}}]
+    """
+    assert codes_at(check_text(plan.format(second="96个"), only("PC120"))) == set()
+    result = check_text(plan.format(second="97个"), only("PC120"))
+    assert codes_at(result) == {("PC120", "breakdowns[0]")}
+    assert (result.problems[0].stated, result.problems[0].computed) == ("126个", "127个")

@@ -79,3 +79,39 @@ def test_the_bundled_plans_accept_the_exit_path_excess() -> None:
     assert code == 0
     [paths] = [f for f in found if f["code"] == "PC120"]
     assert paths["accepted"]
+
+
+def test_the_library_takes_show_as_the_command_does() -> None:
+    from planctl.api import validate
+
+    plan = str(PLANS / "luoyang.yaml")
+    shown = validate([plan], show="info")
+    found = [f for file in shown["files"] for f in file["findings"]]
+    assert ROUNDED in keys(found)
+    assert shown == json.loads(
+        runner.invoke(app, ["validate", plan, "--show", "info", "--format", "json"]).stdout
+    )
+    with pytest.raises(ValueError, match="infos"):
+        validate([plan], show="infos")
+
+
+def test_a_fraction_share_is_traced_as_printed(tmp_path: Path) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text(
+        "致贫原因中因病0.416，缺技术0.347，缺资金0.074，其他0.163。\n", encoding="utf-8"
+    )
+    plan = tmp_path / "plan.yaml"
+    shares = ", ".join(
+        f"{{name: 因{index}, share: {{value: {value}, kind: fraction}}}}"
+        for index, value in enumerate(["0.416", "0.347", "0.074", "0.163"])
+    )
+    plan.write_text(
+        f"plan: {{title: 示例}}\nfacts:\n  - name: 致贫原因\n    items: [{shares}]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["trace", str(plan), "--source", str(source), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["items"]
+    assert [(item["text"], item["status"]) for item in items] == [
+        (value, "found") for value in ["0.416", "0.347", "0.074", "0.163"]
+    ]

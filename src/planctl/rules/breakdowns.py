@@ -12,8 +12,8 @@ an error, never a check silently skipped.
 Passing: `{name: 脱贫路径, of: 贫困人口脱贫, kind: overlapping, parts: [{name: 搬迁, value:
 2.1万人}, {name: 产业, value: 1.4万人}]}` under a schedule of 3.2万人 and 0.7万人.
 
-Failing: the same with `kind: partial` (the parts add up to 3.5万人, within 3.9万人, pass) and
-a third part of 1.6万人 (5.1万人, more than 3.9万人).
+Failing: the same with `kind: partial` and a third part of 1.6万人: together 5.1万人, more than
+the 3.9万人 the schedule exits.
 """
 
 from __future__ import annotations

@@ -106,10 +106,14 @@ def _shares_add_up(item: TreeItem) -> Iterator[Finding]:
     whole = ONE if all(share.unit == FRACTION for share in shares) else HUNDRED
     comparison = compare(whole, total, tolerance, finest_part=Decimal(0), rounding_units=Decimal(0))
     if not comparison.agrees:
+        # 0.416 + 0.347 + 0.074 + 0.163 written without `kind: fraction` add up to 1%
+        hint = ""
+        if whole is HUNDRED and abs(total - 1) <= tolerance:
+            hint = "; printed as fractions of one? write each {value: 0.074, kind: fraction}"
         yield Finding(
             CODE,
             f"{item.name}: the shares of its {len(shares)} parts add up to "
-            f"{comparison.computed_text}, not {whole.text}",
+            f"{comparison.computed_text}, not {whole.text}{hint}",
             (*item.path, "items"),
             stated=whole.text,
             computed=comparison.computed_text,

@@ -14,7 +14,7 @@ from planctl.findings import Severity
 from tests.conftest import CheckText, codes_at
 
 ROOT = Path(__file__).resolve().parent.parent
-QINGSHI = ROOT / "tests" / "data" / "qingshi.yaml"
+YUNLING = ROOT / "tests" / "data" / "yunling.yaml"
 
 
 def only(*codes: str) -> Options:
@@ -341,9 +341,9 @@ def test_a_scope_level_is_validated(check_text: CheckText) -> None:
 
 
 def test_the_realistic_county_plan_validates_without_acceptances() -> None:
-    text = QINGSHI.read_text(encoding="utf-8")
+    text = YUNLING.read_text(encoding="utf-8")
     assert "accepted:" not in text
-    result = check_file(str(QINGSHI), Options(show=Severity.INFO))
+    result = check_file(str(YUNLING), Options(show=Severity.INFO))
     assert result.valid
     assert result.problems == []
 
@@ -369,9 +369,9 @@ def test_the_realistic_county_plan_validates_without_acceptances() -> None:
 def test_the_realistic_plan_is_checked_not_waved_through(
     tmp_path: Path, old: str, new: str, expected: tuple[str, str]
 ) -> None:
-    text = QINGSHI.read_text(encoding="utf-8")
+    text = YUNLING.read_text(encoding="utf-8")
     assert old in text
-    path = tmp_path / "qingshi.yaml"
+    path = tmp_path / "yunling.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = check_file(str(path), Options(show=Severity.INFO))
     assert expected in codes_at(result)

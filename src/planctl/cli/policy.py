@@ -67,7 +67,8 @@ ShowOption = Annotated[
     typer.Option(
         "--show",
         help="The least severe findings to report: error, warning (default) or info (also "
-        "sums that agree only at the printed precision).",
+        "sums that agree only at the printed precision). Findings left out do not count "
+        "towards the exit code.",
         show_default=False,
     ),
 ]

@@ -10,8 +10,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
 
+from planctl.model.breakdown import Breakdown, BreakdownMeasure, BreakdownOf, RegionMeasure, Scope
 from planctl.model.figure import (
     AnyFigure,
     Area,
@@ -73,40 +74,6 @@ class RegionKind(StrEnum):
     POOR = "poor"  # a poor county, town or village of no stated level
     NON_POOR = "non_poor"  # 非贫困县, 面上县
     OTHER = "other"
-
-
-class Breakdown(StrEnum):
-    """How an item's children relate to it."""
-
-    EXHAUSTIVE = "exhaustive"  # the parts add up to the whole
-    PARTIAL = "partial"  # the parts are some of the whole and must not exceed it
-    # The parts may overlap (a person counted by two exit paths): each is within the whole,
-    # together they may exceed it.
-    OVERLAPPING = "overlapping"
-
-
-# The measures a per-measure breakdown may name: a misspelt one must not switch a check off.
-BreakdownMeasure = Literal["amount", "value", "projects", "beneficiaries", "length", "area"]
-RegionMeasure = Literal["poor_population", "poor_households", "poor_villages", "rural_population"]
-
-
-class ScopeLevel(StrEnum):
-    """The level of the place a budget item or schedule belongs to, inside the plan's region."""
-
-    CITY = "city"
-    COUNTY = "county"
-    DISTRICT = "district"
-    TOWN = "town"  # 乡, 镇, 街道
-    VILLAGE = "village"  # 村, 社区
-    OTHER = "other"
-
-
-class Scope(Strict):
-    """Where an item or schedule applies when that is less than the plan's whole region (a
-    town's fund in a county plan): its exits do not count against the plan's baseline."""
-
-    name: Text
-    level: ScopeLevel | None = None
 
 
 class RegionRef(Strict):
@@ -184,12 +151,12 @@ class Target(Strict):
 
 class Schedule(Strict):
     name: Text
+    scope: Scope | None = None  # a town's or village's own schedule
     measure: MeasureName | None = None
     years: dict[Year, AnyFigure]
     total: AnyFigure | None = None
     source: str | None = None
     note: str | None = None
-    scope: Scope | None = None
 
 
 class Region(Strict):
@@ -271,35 +238,6 @@ class Budget(Strict):
     note: str | None = None
     scope: Scope | None = None
     items: list[Node] = Field(default_factory=list)
-
-
-class BreakdownPart(Strict):
-    """One part of a declared breakdown: a figure, or the id of a figure stated elsewhere."""
-
-    name: Text
-    value: AnyFigure | None = None
-    ref: str | None = Field(default=None, description="the id of a figure stated elsewhere")
-    source: str | None = None
-    note: str | None = None
-
-    @model_validator(mode="after")
-    def _one_figure(self) -> BreakdownPart:
-        if self.value is not None and self.ref is not None:
-            raise ValueError("give the part's value or the ref of its figure, not both")
-        return self
-
-
-class BreakdownOf(Strict):
-    """A whole split into parts outside the budget and facts trees: exit paths, groups of
-    targets, counts. `of` names the whole: the id of a figure, or a schedule by its name
-    (the sum of its years)."""
-
-    name: Text
-    of: Text
-    kind: Breakdown
-    parts: list[BreakdownPart] = Field(min_length=1)
-    source: str | None = None
-    note: str | None = None
 
 
 class Indicator(Strict):

@@ -29,7 +29,7 @@ from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
 from planctl.location import Path
 from planctl.model import Plan
-from planctl.model.plan import BreakdownOf
+from planctl.model.breakdown import BreakdownOf
 from planctl.quantity import Quantity, QuantityError, format_in, parse
 from planctl.rules.base import gap_finding, sum_findings
 

@@ -101,6 +101,12 @@ def test_a_fraction_that_is_not_one_is_refused_at_its_key(
     assert finding.position is not None
 
 
+@pytest.mark.parametrize("share", ["{kind: fraction}", "{value: 0.797, kind: pct}"])
+def test_a_figures_own_fraction_share_is_never_dropped(check_text: CheckText, share: str) -> None:
+    result = check_text(f"facts:\n  - {{name: a, value: {{value: 5人, share: {share}}}}}\n")
+    assert codes_at(result) == {("PC003", "facts[0].value.share")}
+
+
 def test_fractions_written_without_their_kind_are_pointed_out(check_text: CheckText) -> None:
     text = CAUSES.format(third="0.074").replace(", kind: fraction", "")
     result = check_text(text, only("PC106"))
@@ -495,3 +501,36 @@ def test_a_breakdown_of_counts_adds_up_to_its_whole(check_text: CheckText) -> No
     result = check_text(plan.format(second="97个"), only("PC120"))
     assert codes_at(result) == {("PC120", "breakdowns[0]")}
     assert (result.problems[0].stated, result.problems[0].computed) == ("126个", "127个")
+
+
+COUNTED = """
+regions:
+  {breakdown}
+  items:
+    - {{name: 东坡村, exit_year: 2016}}
+    - {{name: 西岭村, exit_year: 2016}}
+counts:
+  - {{name: 贫困村, value: {value}, of: regions}}
+  - {{name: 新型经营主体, value: 四类, names: [合作社, 家庭农场], breakdown: {names}}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("breakdown", "value", "names", "expected"),
+    [
+        ("", "126个", "partial", {("PC105", "counts[0]")}),  # the table is all of them
+        ("breakdown: partial", "126个", "partial", set()),  # only the exiting villages
+        ("breakdown: partial", "1个", "partial", {("PC105", "counts[0]")}),  # more than 1
+        ("breakdown: partial", "126个", "exhaustive", {("PC105", "counts[1].names")}),
+    ],
+)
+def test_a_count_of_a_partial_list_only_bounds_it(
+    check_text: CheckText, breakdown: str, value: str, names: str, expected: set[tuple[str, str]]
+) -> None:
+    text = COUNTED.format(breakdown=breakdown, value=value, names=names)
+    assert codes_at(check_text(text, only("PC105"))) == expected
+
+
+def test_a_counts_breakdown_is_exhaustive_or_partial(check_text: CheckText) -> None:
+    text = COUNTED.format(breakdown="", value="2个", names="overlapping")
+    assert {code for code, _ in codes_at(check_text(text))} == {"PC003"}

@@ -31,6 +31,8 @@ class Breakdown(StrEnum):
 # The measures a per-measure breakdown may name: a misspelt one must not switch a check off.
 BreakdownMeasure = Literal["amount", "value", "projects", "beneficiaries", "length", "area"]
 RegionMeasure = Literal["poor_population", "poor_households", "poor_villages", "rural_population"]
+# A declared count lists all the things it counts, or only some (overlap means nothing there).
+CountBreakdown = Literal["exhaustive", "partial"]
 
 
 class ScopeLevel(StrEnum):

@@ -138,9 +138,15 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
         share = data.get("share")
         if isinstance(share, dict) and set(share) <= {"value", "kind"} and "kind" in share:
             # a figure's own share printed as a fraction: `share: {value: 0.797, kind: fraction}`
-            if not _is_fraction(share, None):
-                raise FigureKeyError("share", "share: kind must be fraction")
-            data["share"] = _fraction(share.get("value"), "share")
+            try:
+                _is_fraction(share, None)
+            except FigureKeyError as error:
+                raise FigureKeyError("share", f"share: {error}") from None
+            if share.get("value") is None:
+                raise FigureKeyError(
+                    "share", "share: give the fraction as printed, {value: 0.797, kind: fraction}"
+                )
+            data["share"] = _fraction(share["value"], "share")
         elif isinstance(share, (str, int, Decimal)) and not isinstance(share, bool):
             try:
                 data["share"] = parse(str(share), "%")

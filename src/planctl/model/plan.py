@@ -12,7 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
 
-from planctl.model.breakdown import Breakdown, BreakdownMeasure, BreakdownOf, RegionMeasure, Scope
+from planctl.model.breakdown import (
+    Breakdown,
+    BreakdownMeasure,
+    BreakdownOf,
+    CountBreakdown,
+    RegionMeasure,
+    Scope,
+)
 from planctl.model.figure import (
     AnyFigure,
     Area,
@@ -205,6 +212,9 @@ class DeclaredCount(Strict):
     depth: int = Field(default=1, ge=1, le=10)
     kind: RegionKind | list[RegionKind] | None = None
     names: list[str] | None = None
+    # partial: the names or things listed are only some of those counted (default: all of
+    # them, or, for `of: regions`, as the regions table declares itself)
+    breakdown: CountBreakdown | None = None
     source: str | None = None
     note: str | None = None
 

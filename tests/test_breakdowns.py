@@ -534,3 +534,17 @@ def test_a_count_of_a_partial_list_only_bounds_it(
 def test_a_counts_breakdown_is_exhaustive_or_partial(check_text: CheckText) -> None:
     text = COUNTED.format(breakdown="", value="2个", names="overlapping")
     assert {code for code, _ in codes_at(check_text(text))} == {"PC003"}
+
+
+def test_a_schedules_sum_keeps_the_precision_of_its_years(check_text: CheckText) -> None:
+    plan = """
+    schedules:
+      - {{name: 搬迁, years: {{2016: 1.50万人, 2017: 1.50万人}}}}
+    breakdowns:
+      - {{name: 安置方式, of: 搬迁, kind: partial, parts: [{{name: 集中安置, value: {part}}}]}}
+    """
+    # 3.00万人 is known to 100人 (two halves of 0.01万), 3.02万人 to 50人: 200人 is a gap
+    assert codes_at(check_text(plan.format(part="3.01万人"), only("PC120"))) == set()
+    result = check_text(plan.format(part="3.02万人"), only("PC120"))
+    assert codes_at(result) == {("PC120", "breakdowns[0]")}
+    assert result.problems[0].stated == "3.00万人"

@@ -30,7 +30,7 @@ from planctl.findings import Finding, Severity
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.breakdown import BreakdownOf
-from planctl.quantity import Quantity, QuantityError, format_in, parse
+from planctl.quantity import Quantity, normalize
 from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC120"
@@ -120,14 +120,22 @@ def _whole(plan: Plan, derived: Derived, name: str) -> Whole | str:
     entries = [figure.value for figure in schedules[0].years.values()]
     if not entries or any(entry.family != entries[0].family for entry in entries):
         return f"the schedule {name!r} has no years of one kind to add up"
-    total = sum((entry.base for entry in entries), Decimal(0))
-    try:
-        value = parse(format_in(total, entries[0].unit))
-    except QuantityError:  # pragma: no cover - a sum of readable figures is readable
-        return f"the schedule {name!r} cannot be added up"
+    value = _sum_as_printed(entries)
     tolerance = sum((entry.tolerance for entry in entries), Decimal(0))
     described = f"{name} ({' + '.join(entry.text for entry in entries)} = {value.text})"
     return Whole(value, described, max(tolerance - value.tolerance, Decimal(0)))
+
+
+def _sum_as_printed(entries: list[Quantity]) -> Quantity:
+    """The exact sum of `entries`, in the first one's unit, to the finest digit any of them
+    prints (1.50万人 + 1.50万人 = 3.00万人), so that its precision is never overstated."""
+    unit = entries[0].unit
+    number = sum((entry.base for entry in entries), Decimal(0)) / unit.factor
+    digit = min(entry.ulp_base for entry in entries) / unit.factor
+    printed = number.quantize(digit) if digit < 1 else number
+    if printed != number:  # units whose factors are not powers of ten: keep every digit
+        printed = normalize(number)
+    return Quantity(f"{printed:f}{unit.text}", printed, unit)
 
 
 def _hint(name: str, known: list[str]) -> str:

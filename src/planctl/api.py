@@ -15,6 +15,7 @@ from typing import Any
 from planctl.config import split_codes
 from planctl.discover import PathNotFoundError, discover
 from planctl.engine import Options, check_file
+from planctl.findings import Severity
 from planctl.loader import DEFAULT_MAX_BYTES
 from planctl.render.json_report import results_data
 from planctl.results import CheckResult
@@ -30,12 +31,15 @@ def validate(
     strict: bool = False,
     use_accepted: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    show: str = "warning",
 ) -> dict[str, Any]:
     """Check plan files and directories (none: `plans/`) and return the JSON report's data.
 
     `select` and `ignore` take rule codes or prefixes, as on the command line (`"PC1"`,
     `"PC101,PC109"`). A path that does not exist raises `PathNotFoundError`; a file that exists
-    but cannot be read is a PC001 finding in the report, as in the command.
+    but cannot be read is a PC001 finding in the report, as in the command. `show` is the
+    least severe finding reported, as `--show`: `error`, `warning` or `info` (a `ValueError`
+    otherwise).
     """
     options = Options(
         select=tuple(split_codes(_as_list(select))),
@@ -43,6 +47,7 @@ def validate(
         strict=strict,
         use_accepted=use_accepted,
         max_bytes=max_bytes,
+        show=Severity(show),
     )
     results = [check_file(file, options) for file in discover(_as_list(paths))]
     return results_data(CheckResult("validate", results, options.strict))

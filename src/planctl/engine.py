@@ -31,6 +31,9 @@ class Options:
     strict: bool = False
     use_accepted: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # The least severe problems reported: `info` ones (sums that agree only at the printed
+    # precision) are for an analyst who asks for them with --show info.
+    show: Severity = Severity.WARNING
 
     def wants(self, code: str) -> bool:
         """Whether a code passes `--select`/`--ignore` (codes or prefixes such as `PC1`)."""
@@ -140,9 +143,14 @@ def _finish(
     if plan is not None and options.use_accepted:
         findings = _apply_acceptances(plan, findings, result, options)
     findings = [f for f in findings if f.code in ALWAYS_REPORTED or options.wants(f.code)]
+    findings = [f for f in findings if f.outcome is not Outcome.FAIL or _shown(f, options)]
     findings.sort(key=_order)
     result.findings = findings
     return result
+
+
+def _shown(finding: Finding, options: Options) -> bool:
+    return SEVERITY_ORDER[finding.level] <= SEVERITY_ORDER[options.show]
 
 
 def _apply_acceptances(

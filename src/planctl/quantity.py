@@ -17,6 +17,7 @@ from enum import StrEnum
 import planctl.exact  # noqa: F401  (sets the arithmetic context every figure is computed in)
 from planctl import numerals
 from planctl.units import (
+    FRACTION,
     MULTIPLIERS,
     Unit,
     family_label,
@@ -171,6 +172,21 @@ def parse(text: str, default_unit: str | None = None) -> Quantity:
         raise QuantityError(_unknown_unit_message(original, rest))
     _check_size(number, unit, original)
     return Quantity(original, number, unit, bound, unit_printed)
+
+
+def parse_fraction(text: str) -> Quantity:
+    """Read a share printed as a fraction of one (`0.074`, `约0.16`): kept as printed, 7.4%.
+
+    The document prints no unit; the plan says the figure is a fraction (`kind: fraction`), so
+    the number is never misread as 0.074%. A unit printed with it contradicts that.
+    """
+    quantity = parse(text, "%")
+    if quantity.unit_printed:
+        raise QuantityError(
+            f"'{text}' is a fraction (kind: fraction): write the number alone, as printed, "
+            "such as 0.074"
+        )
+    return Quantity(quantity.text, quantity.number, FRACTION, quantity.bound, unit_printed=False)
 
 
 class MissingUnitError(QuantityError):

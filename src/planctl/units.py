@@ -148,6 +148,10 @@ MULTIPLIERS: dict[str, Decimal] = {
 
 _DISCRETE = {"people", "person-times", "households"}
 
+# A share printed as a fraction of one (`0.074` for 7.4%): a percent with nothing printed after
+# the number, so it is shown exactly as printed and computes as the percentage it means.
+FRACTION = Unit("", "percent", Decimal(100))
+
 # Multiplying a percentage or a rate of 万 makes no sense; these take no multiplier.
 _NO_MULTIPLIER = {"percent", "duration", "age"}
 

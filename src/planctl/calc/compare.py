@@ -6,17 +6,25 @@ within the sum of those half-units. A larger gap is *rounding* when the stated f
 more coarsely than its parts and misses by at most one and a half units of its last digit (a
 warning), and
 *substantive* otherwise (an error).
+
+A figure printed with a qualifier is a bound: `20.58万余人`, `10多万人`, `5个以上` say at least that
+much, `不超过`, `不足`, `以下` at most; `约`, `近`, `左右` say about that much. A sum checks a bound
+only on its side (parts adding up to more than `20余万人` agree with it), and an approximate
+figure is allowed one whole unit of its last printed digit instead of half of one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from planctl.findings import Gap, Severity
-from planctl.quantity import Quantity, format_in
+from planctl.quantity import Bound, Quantity, format_in
+
+_LOWER = frozenset({Bound.AT_LEAST, Bound.MORE_THAN})
+_UPPER = frozenset({Bound.AT_MOST, Bound.LESS_THAN})
 
 # A coarse total that rounds its parts correctly is within half a unit of its last digit; one
 # that misses by up to one more unit was rounded or cut off carelessly, not miscalculated.
@@ -38,10 +46,21 @@ class Comparison:
     tolerance: Decimal  # base units
     verdict: Agreement
     truncated: bool  # the stated figure equals the computed one cut off, not rounded
+    bounded: bool = False  # a qualifier (余, 以上, 约, ...) made it agree, not the digits
 
     @property
     def agrees(self) -> bool:
         return self.verdict is Agreement.AGREES
+
+    @property
+    def within_rounding(self) -> bool:
+        """It agrees at the printed precision, but the exact sum printed to the stated figure's
+        digits is another figure (parts of 245460.75万元 against a printed 245460.74万元): worth
+        showing, never a problem. A total printed more coarsely than its parts that rounds them
+        correctly (641.8亿元 for 641.8006亿元) is no news and is not reported."""
+        if not self.agrees or self.bounded:
+            return False
+        return _to_digits(self.computed, self.stated, ROUND_HALF_UP) != self.stated.base
 
     @property
     def severity(self) -> Severity:
@@ -97,19 +116,45 @@ def compare(
     return Comparison(stated, computed, tolerance, verdict, truncated)
 
 
-def compare_sum(stated: Quantity, parts: Sequence[Quantity]) -> Comparison:
-    """Compare a stated total with the exact sum of its parts (all of one family)."""
-    return compare(
+def compare_sum(
+    stated: Quantity, parts: Sequence[Quantity], *, whole_tolerance: Decimal = Decimal(0)
+) -> Comparison:
+    """Compare a stated total with the exact sum of its parts (all of one family).
+
+    Qualifiers count: a total printed as a lower bound (`20余万人`) agrees with any larger sum,
+    parts of which one is a lower bound agree with any larger total (and the same for upper
+    bounds); an approximate figure (`约`) is allowed a whole unit of its last digit.
+    `whole_tolerance` widens the whole's precision when it is itself a sum (a schedule's years).
+    """
+    computed = sum((part.base for part in parts), Decimal(0))
+    tolerance = sum((_tolerance(part) for part in parts), Decimal(0))
+    comparison = compare(
         stated,
-        sum((part.base for part in parts), Decimal(0)),
-        sum((part.tolerance for part in parts), Decimal(0)),
+        computed,
+        tolerance + _tolerance(stated) - stated.tolerance + whole_tolerance,
         finest_part=min(part.ulp_base for part in parts),
     )
+    if comparison.agrees:
+        return comparison
+    above = computed > stated.base  # the parts say more than the total
+    parts_bounds = {part.bound for part in parts}
+    if (above and (stated.bound in _LOWER or parts_bounds & _UPPER)) or (
+        not above and (stated.bound in _UPPER or parts_bounds & _LOWER)
+    ):
+        return replace(comparison, verdict=Agreement.AGREES, truncated=False, bounded=True)
+    return comparison
 
 
-def exceeds(stated: Quantity, parts: Sequence[Quantity]) -> Comparison | None:
+def _tolerance(figure: Quantity) -> Decimal:
+    """What printing may have lost: half a unit of the last digit, a whole one when `约`."""
+    return figure.ulp_base if figure.bound is Bound.ABOUT else figure.tolerance
+
+
+def exceeds(
+    stated: Quantity, parts: Sequence[Quantity], *, whole_tolerance: Decimal = Decimal(0)
+) -> Comparison | None:
     """For a partial breakdown: the comparison when the parts exceed the whole, else None."""
-    comparison = compare_sum(stated, parts)
+    comparison = compare_sum(stated, parts, whole_tolerance=whole_tolerance)
     if comparison.agrees or comparison.computed <= stated.base:
         return None
     return comparison

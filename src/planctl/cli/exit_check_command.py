@@ -15,6 +15,7 @@ from planctl.cli.policy import (
     IsolatedOption,
     NoAcceptedOption,
     SelectOption,
+    ShowOption,
     StrictOption,
 )
 
@@ -40,6 +41,7 @@ def exit_check(
     no_accepted: NoAcceptedOption = False,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
+    show: ShowOption = "warning",
     quiet: QuietOption = False,
 ) -> None:
     """Is every exit target met by its year? Then the exits year by year and every verdict.
@@ -87,6 +89,7 @@ def exit_check(
         extend_ignore=extend_ignore,
         config=config,
         isolated=isolated,
+        show=show,
     )
     try:
         files = [resolve_plan(plan) for plan in plans]

@@ -62,9 +62,22 @@ ConfigOption = Annotated[
         show_default=False,
     ),
 ]
+ShowOption = Annotated[
+    str,
+    typer.Option(
+        "--show",
+        help="The least severe findings to report: error, warning (default) or info (also "
+        "sums that agree only at the printed precision). Findings left out do not count "
+        "towards the exit code.",
+        show_default=False,
+    ),
+]
 IsolatedOption = Annotated[
     bool, typer.Option("--isolated", help="Ignore every settings file: defaults and options only.")
 ]
+
+
+SHOW_LEVELS = ("error", "warning", "info")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +92,7 @@ class Policy:
     use_accepted: bool
     max_bytes: int
     finder: SettingsFinder
+    show: str = "warning"
 
     def options(self, settings: Settings) -> Options:
         """The engine's options for a plan with `settings`: ruff's replace-or-extend rules.
@@ -86,6 +100,7 @@ class Policy:
         An empty select means every rule, so extending it changes nothing; an ignored code
         stays ignored whatever is selected."""
         from planctl.engine import Options
+        from planctl.findings import Severity
 
         select = settings.select if self.select is None else self.select
         if select:
@@ -97,6 +112,7 @@ class Policy:
             strict=self.strict or settings.strict,
             use_accepted=self.use_accepted,
             max_bytes=self.max_bytes,
+            show=Severity(self.show),
         )
 
     def options_for(self, plan: str) -> Options:
@@ -132,6 +148,7 @@ def checking_policy(
     extend_ignore: list[str] | None = None,
     config: Path | None = None,
     isolated: bool = False,
+    show: str = "warning",
 ) -> Policy:
     """The policy of the command line; a mistyped code or unusable --config is a usage error."""
     from planctl.config import ConfigError, SettingsFinder, split_codes
@@ -150,6 +167,10 @@ def checking_policy(
             check_codes(given, name)
     except UnknownCodeError as error:
         raise typer.BadParameter(str(error)) from None
+    if show not in SHOW_LEVELS:
+        raise typer.BadParameter(
+            f"{show!r} is not one of {', '.join(SHOW_LEVELS)}", param_hint="--show"
+        )
     if config is not None and isolated:
         raise typer.BadParameter(
             "--config and --isolated exclude each other", param_hint="--config"
@@ -169,6 +190,7 @@ def checking_policy(
         use_accepted=not no_accepted,
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         finder=finder,
+        show=show,
     )
 
 

@@ -22,6 +22,7 @@ from planctl.cli.policy import (
     IsolatedOption,
     NoAcceptedOption,
     SelectOption,
+    ShowOption,
     StrictOption,
 )
 
@@ -68,6 +69,7 @@ def validate(
     no_accepted: NoAcceptedOption = False,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
+    show: ShowOption = "warning",
     stdin_filename: Annotated[
         str | None,
         typer.Option(
@@ -116,6 +118,7 @@ def validate(
         extend_ignore=extend_ignore,
         config=config,
         isolated=isolated,
+        show=show,
     )
     if stdin_filename is not None and paths and "-" not in paths:
         raise typer.BadParameter(

@@ -91,7 +91,8 @@ def build_index(plan: Plan) -> PlanIndex:
 def _budget_root(plan: Plan) -> TreeItem | None:
     if plan.budget is None:
         return None
-    figures = {"amount": plan.budget.total} if plan.budget.total else {}
+    stated = {"amount": plan.budget.total, "projects": plan.budget.projects}
+    figures = {measure: figure for measure, figure in stated.items() if figure is not None}
     children = [_item(node, ("budget", "items", i)) for i, node in enumerate(plan.budget.items)]
     breakdown = plan.budget.breakdown
     return TreeItem("budget", ("budget",), None, figures, children, _breakdown(breakdown))
@@ -127,7 +128,7 @@ def _breakdown(breakdown: object) -> dict[str, str] | str:
 
 
 def breakdown_of(item: TreeItem, measure: str) -> str:
-    """`exhaustive` or `partial` for the children's `measure`."""
+    """`exhaustive`, `partial` or `overlapping` for the children's `measure`."""
     if isinstance(item.breakdown, dict):
         return item.breakdown.get(measure, "exhaustive")
     return item.breakdown

@@ -21,10 +21,13 @@ class Sum:
     parts: list[tuple[Quantity, Path]]
     missing: int  # children that state no figure for this measure
     exhaustive: bool
+    kind: str = "exhaustive"  # the declared breakdown: exhaustive, partial or overlapping
 
     @property
     def path(self) -> Path:
-        return (*self.item.path, self.measure) if self.item.node else ("budget", "total")
+        if self.item.node is not None:
+            return (*self.item.path, self.measure)
+        return ("budget", "total" if self.measure == "amount" else self.measure)
 
     @property
     def mixed(self) -> bool:
@@ -69,11 +72,13 @@ def _sums(index: PlanIndex) -> Iterator[Sum]:
                 ]
                 if not parts:
                     continue
+                kind = breakdown_of(item, measure)
                 yield Sum(
                     item,
                     measure,
                     stated,
                     parts,
                     missing=len(item.children) - len(parts),
-                    exhaustive=breakdown_of(item, measure) == "exhaustive",
+                    exhaustive=kind == "exhaustive",
+                    kind=kind,
                 )

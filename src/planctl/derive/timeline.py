@@ -102,7 +102,10 @@ class Timeline:
 
     def exit_series(self, measure: str) -> Series | None:
         """The plan's first schedule of an exit measure (people, villages or households)."""
-        return next((s for s in self.series if s.schedule.measure == measure), None)
+        return next(
+            (s for s in self.series if s.schedule.measure == measure and s.schedule.scope is None),
+            None,
+        )
 
     @staticmethod
     def running(counts: dict[int, list[str]], years: list[int]) -> dict[int, int]:
@@ -151,5 +154,7 @@ def _series(plan: Plan, index: int, schedule: Schedule) -> Series:
         unit = next(iter(entries.values())).unit
     elif len(families) == 1:
         unit = lookup(next(iter(entries.values())).unit.base)
-    baseline = plan.exit_baseline(schedule.measure) if schedule.measure in EXIT_MEASURES else None
+    # A scoped schedule (one town's exits) does not count against the plan's baseline.
+    exits = schedule.measure in EXIT_MEASURES and schedule.scope is None
+    baseline = plan.exit_baseline(schedule.measure) if exits else None
     return Series(schedule, index, entries, unit, baseline)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -23,7 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from planctl.quantity import MissingUnitError, Quantity, QuantityError
+from planctl.quantity import MissingUnitError, Quantity, QuantityError, parse_fraction
 from planctl.quantity import parse as _parse_figure
 from planctl.units import family_label, known_units, lookup, suggest
 
@@ -54,6 +55,12 @@ QuantityField = Annotated[
 ]
 
 
+class FigureKind(StrEnum):
+    """How a figure is printed, when its text alone does not say."""
+
+    FRACTION = "fraction"  # a share printed as a fraction of one: 0.074 is 7.4%
+
+
 class Figure(Strict):
     """One printed figure; `also` lists other places the same quantity is printed."""
 
@@ -66,6 +73,9 @@ class Figure(Strict):
     note: str | None = None
     of: str | None = None
     share: QuantityField | None = None
+    kind: FigureKind | None = Field(
+        default=None, description="fraction: a share printed as a fraction of one (0.074)"
+    )
 
     def statements(self) -> list[Figure]:
         """This figure and every restatement of it, most precise first."""
@@ -111,6 +121,9 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
         if declared is not None:
             _check_unit(declared)
         unit = declared or default_unit
+        if _is_fraction(data, declared):
+            data["value"] = _fraction(value, "value")
+            value = data["value"]
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             value = str(value)
             if unit is None:
@@ -123,7 +136,18 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
             except QuantityError as error:
                 raise ValueError(str(error)) from None
         share = data.get("share")
-        if isinstance(share, (str, int, Decimal)) and not isinstance(share, bool):
+        if isinstance(share, dict) and set(share) <= {"value", "kind"} and "kind" in share:
+            # a figure's own share printed as a fraction: `share: {value: 0.797, kind: fraction}`
+            try:
+                _is_fraction(share, None)
+            except FigureKeyError as error:
+                raise FigureKeyError("share", f"share: {error}") from None
+            if share.get("value") is None:
+                raise FigureKeyError(
+                    "share", "share: give the fraction as printed, {value: 0.797, kind: fraction}"
+                )
+            data["share"] = _fraction(share["value"], "share")
+        elif isinstance(share, (str, int, Decimal)) and not isinstance(share, bool):
             try:
                 data["share"] = parse(str(share), "%")
             except QuantityError as error:
@@ -134,6 +158,28 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
         return data
 
     return coerce
+
+
+def _is_fraction(data: dict[str, Any], declared_unit: Any) -> bool:
+    """Whether the mapping says its figure is a fraction; an unknown kind is refused."""
+    kind = data.get("kind")
+    if kind is None:
+        return False
+    if kind not in {member.value for member in FigureKind}:
+        raise FigureKeyError("kind", f"unknown kind {kind!r}; the one kind is 'fraction'")
+    if declared_unit is not None:
+        raise FigureKeyError("unit", "a fraction (kind: fraction) has no unit; remove unit:")
+    return True
+
+
+def _fraction(value: Any, key: str) -> Any:
+    """A fraction's quantity, exactly as printed (`0.074` is kept as 0.074 and means 7.4%)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        return value  # pydantic reports the wrong type
+    try:
+        return parse_fraction(str(value))
+    except QuantityError as error:
+        raise FigureKeyError(key, str(error)) from None
 
 
 class FigureKeyError(ValueError):

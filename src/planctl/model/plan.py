@@ -18,6 +18,14 @@ from pydantic import (
     model_validator,
 )
 
+from planctl.model.breakdown import (
+    Breakdown,
+    BreakdownMeasure,
+    BreakdownOf,
+    CountBreakdown,
+    RegionMeasure,
+    Scope,
+)
 from planctl.model.figure import (
     AnyFigure,
     Area,
@@ -80,13 +88,6 @@ class RegionKind(StrEnum):
     POOR = "poor"  # a poor county, town or village of no stated level
     NON_POOR = "non_poor"  # 非贫困县, 面上县
     OTHER = "other"
-
-
-class Breakdown(StrEnum):
-    """How an item's children relate to it."""
-
-    EXHAUSTIVE = "exhaustive"  # the parts add up to the whole
-    PARTIAL = "partial"  # the parts are some of the whole and must not exceed it
 
 
 class RegionRef(Strict):
@@ -188,6 +189,7 @@ class Target(Strict):
 
 class Schedule(Strict):
     name: Text
+    scope: Scope | None = None  # a town's or village's own schedule
     measure: MeasureName | None = None
     years: dict[Year, AnyFigure]
     total: AnyFigure | None = None
@@ -242,6 +244,9 @@ class RegionGroup(Strict):
 
 class Regions(Strict):
     source: str | None = None
+    # A table of only some regions (the exiting villages) is `partial`: its figures must not
+    # exceed the baseline's, instead of adding up to them.
+    breakdown: Breakdown | dict[RegionMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     items: list[Region] = Field(default_factory=list)
     groups: list[RegionGroup] = Field(default_factory=list)
 
@@ -256,6 +261,9 @@ class DeclaredCount(Strict):
     depth: int = Field(default=1, ge=1, le=10)
     kind: RegionKind | list[RegionKind] | None = None
     names: list[str] | None = None
+    # partial: the names or things listed are only some of those counted (default: all of
+    # them, or, for `of: regions`, as the regions table declares itself)
+    breakdown: CountBreakdown | None = None
     source: str | None = None
     note: str | None = None
 
@@ -272,18 +280,22 @@ class Node(Strict):
     area: Area | None = None
     share: Share | None = None
     year: Year | None = None
-    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    breakdown: Breakdown | dict[BreakdownMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     owners: list[str] = Field(default_factory=list)
     source: str | None = None
     id: str | None = None
     note: str | None = None
+    scope: Scope | None = None
     items: list[Node] = Field(default_factory=list)
 
 
 class Budget(Strict):
     total: Money | None = None
-    breakdown: Breakdown | dict[str, Breakdown] = Breakdown.EXHAUSTIVE
+    projects: Count | None = Field(default=None, description="the project count of the total")
+    breakdown: Breakdown | dict[BreakdownMeasure, Breakdown] = Breakdown.EXHAUSTIVE
     source: str | None = None
+    note: str | None = None
+    scope: Scope | None = None
     items: list[Node] = Field(default_factory=list)
 
 
@@ -357,6 +369,7 @@ class Plan(Strict):
     rates: list[Rate] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)
+    breakdowns: list[BreakdownOf] = Field(default_factory=list)
     accepted: list[Acceptance] = Field(default_factory=list)
 
     @property

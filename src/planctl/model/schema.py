@@ -65,6 +65,19 @@ def _text_definition(
     }
 
 
+_FRACTION_KIND = {"enum": ["fraction"], "description": "a share printed as a fraction of one"}
+# A share printed as a fraction of one: `{value: 0.074, kind: fraction}` is 7.4%.
+_FRACTION: dict[str, Any] = {
+    "type": "object",
+    "required": ["value", "kind"],
+    "additionalProperties": False,
+    "properties": {
+        "value": {"anyOf": [_ref("FigureText.share"), {"type": "number", "minimum": 0}]},
+        "kind": _FRACTION_KIND,
+    },
+}
+
+
 def _figure_definitions(
     name: str, families: frozenset[str] | None, default: str | None
 ) -> dict[str, Any]:
@@ -98,19 +111,25 @@ def _figure_definitions(
             "unit": {"type": "string", "pattern": unit_pattern(None)},
             "note": {"type": "string"},
             "of": {"type": "string"},
-            "share": {"anyOf": [_ref("FigureText.share"), {"type": "number"}]},
+            "share": {"anyOf": [_ref("FigureText.share"), {"type": "number"}, _FRACTION]},
+            "kind": _FRACTION_KIND,
         },
-        # A declared unit of the field's families stands in for a unit the value does not
-        # print; a unit of another family makes the value print its own.
-        "if": unit_is(unit_pattern(families, multiplied=False)),
-        "then": {"properties": {"value": value("multiplied")}},
+        # A fraction (`kind: fraction`) prints a bare number; otherwise a declared unit of the
+        # field's families stands in for a unit the value does not print, and a unit of
+        # another family makes the value print its own.
+        "if": {"required": ["kind"]},
+        "then": {"properties": {"value": _FRACTION["properties"]["value"]}},
         "else": {
-            "if": unit_is(unit_pattern(families)),
-            "then": {"properties": {"value": value("plain")}},
+            "if": unit_is(unit_pattern(families, multiplied=False)),
+            "then": {"properties": {"value": value("multiplied")}},
             "else": {
-                "if": {"required": ["unit"]},
-                "then": {"properties": {"value": value("none")}},
-                "else": {"properties": {"value": value(bare_kind(default))}},
+                "if": unit_is(unit_pattern(families)),
+                "then": {"properties": {"value": value("plain")}},
+                "else": {
+                    "if": {"required": ["unit"]},
+                    "then": {"properties": {"value": value("none")}},
+                    "else": {"properties": {"value": value(bare_kind(default))}},
+                },
             },
         },
     }

@@ -63,6 +63,25 @@ def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Fin
     )
 
 
+def sum_findings(code: str, path: Path, what: str, comparison: Comparison) -> Iterator[Finding]:
+    """A stated total against its parts: a gap finding when they disagree, and an `info` one
+    when they agree only at the printed precision (shown with `--show info`)."""
+    if not comparison.agrees:
+        yield gap_finding(code, path, what, comparison)
+    elif comparison.within_rounding:
+        stated = comparison.stated.text
+        yield Finding(
+            code,
+            f"{what}: stated {stated}, the exact sum is {comparison.computed_text}, gap "
+            f"{comparison.gap} (within the printed precision)",
+            path,
+            severity=Severity.INFO,
+            stated=stated,
+            computed=comparison.computed_text,
+            gap=comparison.gap,
+        )
+
+
 def verdict(
     code: str,
     outcome: Outcome,

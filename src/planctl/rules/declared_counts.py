@@ -3,11 +3,14 @@
 Each entry of `counts:` is checked against the names the text itself lists (`names:`) and
 against the things the plan encodes (`of:` regions, optionally of one `kind`; budget items or
 measures at a `depth`; or the children of the item with that id). A count printed with a
-qualifier (`80余家`, `5个以上`) is a bound, not an exact number.
+qualifier (`80余家`, `5个以上`) is a bound, not an exact number. A count whose list is only some
+of the things it counts (`breakdown: partial`, the names a text gives before 等) must not be
+exceeded by it; a count `of: regions` follows the regions table's own `breakdown`.
 
 Passing: `{name: 县（市、区）, value: 13个, of: regions}` with 13 regions.
 
-Failing: `{name: 分项, value: 16个, of: budget, depth: 2}` when the budget lists 14 projects.
+Failing: `{name: 分项, value: 16个, of: budget, depth: 2}` when the budget lists 14 projects;
+`{name: 贫困村, value: 126个, of: regions}` beside a `breakdown: partial` table of 130 villages.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from planctl.calc.counting import count_listed
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
 from planctl.model import Plan
+from planctl.model.plan import DeclaredCount
 from planctl.quantity import Bound, Quantity
 
 CODE = "PC105"
@@ -31,7 +35,8 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for position, count in enumerate(plan.counts):
         declared = count.value.value
         path = ("counts", position)
-        if count.names is not None and not satisfies(declared, len(count.names)):
+        partial = _partial(plan, count)
+        if count.names is not None and not satisfies(declared, len(count.names), partial):
             yield Finding(
                 CODE,
                 f"{count.name}: declared {declared.text}, but the text lists "
@@ -41,7 +46,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
                 computed=str(len(count.names)),
             )
         listed = count_listed(plan, count, index)
-        if listed is not None and not satisfies(declared, listed):
+        if listed is not None and not satisfies(declared, listed, partial):
             where = f"{count.of}" + (f" of kind {count.kind}" if count.kind else "")
             yield Finding(
                 CODE,
@@ -52,9 +57,27 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             )
 
 
-def satisfies(declared: Quantity, actual: int) -> bool:
-    """Whether `actual` things meet the declared count, given its qualifier."""
+def _partial(plan: Plan, count: DeclaredCount) -> bool:
+    """Whether the count's list is declared to be only some of what it counts."""
+    if count.breakdown is not None:
+        return count.breakdown == "partial"
+    if count.of == "regions" and plan.regions is not None:
+        return plan.regions.breakdown == "partial"
+    return False
+
+
+def satisfies(declared: Quantity, actual: int, partial: bool = False) -> bool:
+    """Whether `actual` things meet the declared count, given its qualifier; a partial list
+    only has to stay within it."""
     value, number = declared.base, Decimal(actual)
+    if partial:
+        match declared.bound:
+            case None | Bound.AT_MOST:
+                return number <= value
+            case Bound.LESS_THAN:
+                return number < value
+            case _:  # at least, more than, about: no upper limit a partial list could pass
+                return True
     match declared.bound:
         case None:
             return number == value

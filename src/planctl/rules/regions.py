@@ -2,13 +2,17 @@
 
 When regions state poor population, households, villages or rural population, the figures of
 all regions must add up to the baseline's (or, if some regions state none, not exceed it). A
+table of only some regions (the villages exiting this year) declares `breakdown: partial`:
+its figures must not exceed the baseline's; `overlapping` (regions that contain one another)
+holds each region to at most the baseline. A
 group (`regions.groups`, e.g. 贫困县 as national and provincial key counties) states subtotals
 over the regions of its kinds; they must equal the members' sum. Declared numbers of regions
 of each kind are checked by PC105.
 
 Passing: regions of 27208人 and 283767人 under a baseline of `31.0975万人`.
 
-Failing: the same regions under a baseline of `31.0976万人`.
+Failing: the same regions under a baseline of `31.0976万人`; a `breakdown: partial` table of
+villages of 120人 and 90人 under a baseline of 200人.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from planctl.derive import Derived
 from planctl.findings import Finding, Severity
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
-from planctl.rules.base import gap_finding
+from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC108"
 TITLE = "regional breakdown does not add up"
@@ -41,10 +45,16 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         if any(part.family != stated.family for part in parts):
             continue
         what = f"baseline {field} against the sum over {len(parts)} regions"
-        if len(figures) == len(regions):
+        kind = _breakdown(plan, field)
+        if kind == "overlapping":
+            for position, region in enumerate(regions):
+                figure = getattr(region, field)
+                if figure is not None and (over := exceeds(stated, [figure.value])) is not None:
+                    what = f"{region.name} {field} against the baseline (overlapping regions)"
+                    yield gap_finding(CODE, ("regions", "items", position, field), what, over)
+        elif kind == "exhaustive" and len(figures) == len(regions):
             comparison = compare_sum(stated, parts)
-            if not comparison.agrees:
-                yield gap_finding(CODE, ("baseline", field), what, comparison)
+            yield from sum_findings(CODE, ("baseline", field), what, comparison)
         elif (over := exceeds(stated, parts)) is not None:
             yield gap_finding(CODE, ("baseline", field), what, over)
     for position, group in enumerate(plan.regions.groups):
@@ -54,7 +64,19 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             parts = [f.value for r in members if (f := getattr(r, field)) is not None]
             if subtotal is None or not parts or len(parts) != len(members):
                 continue
-            comparison = compare_sum(subtotal.statements()[0].value, parts)
-            if not comparison.agrees:
-                what = f"{group.name} {field} against its {len(parts)} regions"
-                yield gap_finding(CODE, ("regions", "groups", position, field), what, comparison)
+            total = subtotal.statements()[0].value
+            what = f"{group.name} {field} against its {len(parts)} regions"
+            where = ("regions", "groups", position, field)
+            if _breakdown(plan, field) != "exhaustive":  # the table lists only some members
+                if (over := exceeds(total, parts)) is not None:
+                    yield gap_finding(CODE, where, what, over)
+                continue
+            yield from sum_findings(CODE, where, what, compare_sum(total, parts))
+
+
+def _breakdown(plan: Plan, field: str) -> str:
+    """The declared relation of the regions' `field` to the baseline's (default exhaustive)."""
+    breakdown = plan.regions.breakdown if plan.regions else "exhaustive"
+    if isinstance(breakdown, dict):
+        return next((str(kind) for key, kind in breakdown.items() if key == field), "exhaustive")
+    return str(breakdown)

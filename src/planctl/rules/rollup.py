@@ -3,7 +3,10 @@
 For each item of the budget and of the facts tree that states a figure (amount, value,
 projects, beneficiaries, length, area) and has children stating the same measure: with an
 `exhaustive` breakdown (the default) the children must add up to the item; with a `partial`
-one, or when some children state no figure, they must not exceed it.
+one, or when some children state no figure, they must not exceed it; with an `overlapping`
+one (the same people counted under several items) each child must not exceed it on its own.
+A sum that agrees only at the printed precision (parts of 245460.75万元 under a printed
+245460.74万元) is reported as `info`, shown with `--show info`.
 
 The comparison is precision-aware: `641.8亿元` only says 641.75-641.85亿元, so parts adding up to
 641.8006亿元 agree with it, while `97.751亿元` does not agree with parts adding up to
@@ -14,7 +17,8 @@ saying whether the total looks truncated); any other gap is *substantive* (an er
 Passing: `{name: 工程, amount: 1.5亿元, items: [{name: a, amount: 9000万元}, {name: b, amount:
 6000万元}]}`.
 
-Failing: the same with `amount: 1.6亿元` (a substantive gap of 0.1亿元).
+Failing: the same with `amount: 1.6亿元` (a substantive gap of 0.1亿元); `{name: 受益人口,
+beneficiaries: 5000人, breakdown: overlapping, items: [{name: a, beneficiaries: 6000人}]}`.
 
 Parts that cannot be added to the whole (PC102: 人 under 户) are left out, and the others
 must then not exceed the whole. Counts with different counters (个, 家) are added.
@@ -28,7 +32,7 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
 from planctl.model import Plan
-from planctl.rules.base import gap_finding
+from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC101"
 TITLE = "parts do not add up to the total"
@@ -42,10 +46,15 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         if not parts:
             continue
         name = total.item.name
-        if total.complete and not total.mixed:
+        if total.kind == "overlapping":
+            for part, path in total.parts:
+                over = exceeds(stated, [part]) if part in parts else None
+                if over is not None:
+                    what = f"{name} {total.measure} (a part of an overlapping breakdown exceeds it)"
+                    yield gap_finding(CODE, path, what, over)
+        elif total.complete and not total.mixed:
             comparison = compare_sum(stated, parts)
-            if not comparison.agrees:
-                yield gap_finding(CODE, total.path, f"{name} {total.measure}", comparison)
+            yield from sum_findings(CODE, total.path, f"{name} {total.measure}", comparison)
         else:
             over = exceeds(stated, parts)
             if over is not None:

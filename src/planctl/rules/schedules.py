@@ -28,7 +28,7 @@ from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
 from planctl.model import Figure, Plan, Schedule
 from planctl.model.plan import EXIT_MEASURES
-from planctl.quantity import Quantity, format_in
+from planctl.quantity import Bound, Quantity, format_in
 from planctl.rules.base import gap_finding, verdict
 from planctl.units import family_label
 
@@ -102,7 +102,7 @@ def _problems(plan: Plan) -> Iterator[Finding]:
             continue
         if schedule.total is not None:
             yield from _adds_up(schedule.name, schedule.total, entries, (*path, "total"), "total")
-        baseline = plan.exit_baseline(schedule.measure)
+        baseline = plan.exit_baseline(schedule.measure) if schedule.scope is None else None
         if baseline is not None and baseline.value.family == family:
             yield from _within_baseline(schedule, baseline, path)
             if not schedule.partial:
@@ -153,6 +153,8 @@ def _within_baseline(
     schedule: Schedule, baseline: Figure, path: tuple[str | int, ...]
 ) -> Iterator[Finding]:
     limit = baseline.statements()[0].value
+    if limit.bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+        return  # a baseline of 20.58万余人 is at least that: exits beyond it are no excess
     running = Decimal(0)
     for year, figure in sorted(schedule.years.items()):
         running += figure.value.base

@@ -5,12 +5,13 @@ by `of`); a figure's own `share` is of its parent's figure in a tree, of the bas
 region group, or of the figure named by `of`. The computed percentage carries the precision of
 both figures, so `1978人` of `2979张` is consistent with `66.4%`. When every child of an
 exhaustive item states a share, the shares must add to 100% within their printed precision
-(three-sector ratios, terrain, causes of poverty).
+(three-sector ratios, terrain, causes of poverty); shares printed as fractions (`{value: 0.074,
+kind: fraction}`, 7.4%) must add to 1, at their printed precision.
 
 Passing: `{name: 税收收入, value: 25.45亿元, share: 77.4%}` under `公共财政预算收入 32.9亿元`.
 
 Failing: the same with `share: 79.4%`; shares of 45.5%, 40.7% and 12.8% under an exhaustive
-parent (they add to 99.0%).
+parent (they add to 99.0%); fractions 0.416, 0.347, 0.084 and 0.163 (they add to 1.010).
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
 from planctl.quantity import Quantity, parse
 from planctl.rules.base import gap_finding
+from planctl.units import FRACTION
 
 CODE = "PC106"
 TITLE = "share does not match its figures"
 SEVERITY = Severity.ERROR
 HUNDRED = parse("100.000000%")  # exact: the tolerance comes from the shares
+# Shares printed as fractions (`kind: fraction`) add up to 1, and are reported as fractions.
+ONE = Quantity("1", Decimal("1.000000"), FRACTION)
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
@@ -99,16 +103,19 @@ def _shares_add_up(item: TreeItem) -> Iterator[Finding]:
     shares = [node.share.value for node in nodes if node.share is not None]
     total = sum((share.base for share in shares), Decimal(0))
     tolerance = sum((share.tolerance for share in shares), Decimal(0))
-    comparison = compare(
-        HUNDRED, total, tolerance, finest_part=Decimal(0), rounding_units=Decimal(0)
-    )
+    whole = ONE if all(share.unit == FRACTION for share in shares) else HUNDRED
+    comparison = compare(whole, total, tolerance, finest_part=Decimal(0), rounding_units=Decimal(0))
     if not comparison.agrees:
+        # 0.416 + 0.347 + 0.074 + 0.163 written without `kind: fraction` add up to 1%
+        hint = ""
+        if whole is HUNDRED and abs(total - 1) <= tolerance:
+            hint = "; printed as fractions of one? write each {value: 0.074, kind: fraction}"
         yield Finding(
             CODE,
             f"{item.name}: the shares of its {len(shares)} parts add up to "
-            f"{comparison.computed_text}, not 100%",
+            f"{comparison.computed_text}, not {whole.text}{hint}",
             (*item.path, "items"),
-            stated="100%",
+            stated=whole.text,
             computed=comparison.computed_text,
             gap=comparison.gap,
         )

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 CONFIG_FILES = ("planctl.toml", "pyproject.toml")
-KEYS = {"select", "ignore", "strict"}
+KEYS = {"select", "ignore", "strict", "lang"}
 
 
 class ConfigError(Exception):
@@ -31,6 +30,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     file: str | None = None
+    lang: str | None = None  # the interface's language (`en`, `zh`); None: from the environment
 
 
 @dataclass(slots=True)
@@ -106,6 +106,8 @@ def find_settings(start: Path | None = None) -> Settings:
 def read_settings(path: Path, explicit: bool = True) -> Settings:
     """The settings in `path`; a pyproject.toml without `[tool.planctl]` has none (an error when
     the file was named with --config, since a typo there must not check with the defaults)."""
+    import tomllib  # here: a run without a settings file never pays for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -148,6 +150,7 @@ def _settings(table: dict[str, Any], path: Path) -> Settings:
         ignore=_codes(table.get("ignore", []), path, "ignore"),
         strict=_flag(table.get("strict", False), path),
         file=str(path),
+        lang=_language(table.get("lang"), path),
     )
 
 
@@ -170,6 +173,22 @@ def _flag(value: Any, path: Path) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{path}: 'strict' must be true or false")
     return value
+
+
+def _language(value: Any, path: Path) -> str | None:
+    """`lang`, checked: a misspelt language is an error naming the choices, never English."""
+    from planctl.i18n import LANGUAGES, UnknownLanguageError, check_language
+
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str):
+            raise UnknownLanguageError(str(value))
+        return check_language(value)
+    except UnknownLanguageError:
+        raise ConfigError(
+            f"{path}: 'lang' must be one of {', '.join(LANGUAGES)}, not {value!r}"
+        ) from None
 
 
 def split_codes(values: list[str]) -> list[str]:

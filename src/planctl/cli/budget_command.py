@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 UNITS = ("元", "万元", "亿元")
 
@@ -51,6 +51,7 @@ def budget(
     ] = None,
     fmt: Annotated[str | None, format_option("budget")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.calc.budget_lines import UnknownBudgetPathError
     from planctl.cli.output import emit

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 HELP = """Compare two versions of a plan: figures changed (old and new as printed, and the delta in
 the old figure's unit), items added and removed, items moved within their list, and deadlines,
@@ -37,6 +37,7 @@ def diff(
     ],
     fmt: Annotated[str | None, format_option("diff")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.diff.run import UnreadablePlanError, diff_files

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, QuietOption, choose_format, format_option
+from planctl.cli.options import (
+    LangOption,
+    OutputFileOption,
+    QuietOption,
+    choose_format,
+    format_option,
+)
 from planctl.cli.policy import (
     ConfigOption,
     ExtendIgnoreOption,
@@ -41,6 +47,7 @@ def exit_check(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Is every exit target met by its year? Then the exits year by year and every verdict.
 

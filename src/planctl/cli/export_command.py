@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planctl.cli.options import LangOption
+
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
 
@@ -60,6 +62,7 @@ def export(
         list[str] | None,
         typer.Option("--table", help=f"Only this table ({', '.join(TABLE_NAMES)}); repeatable."),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.atomic import missing_directory, write_all_atomic
     from planctl.calc.tables import plan_tables

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import LangOption
+
 HELP = """Write a template plan for the region NAME: every section of the format with a short
 comment on each key and sample figures that agree with each other, so the file passes
 `planctl validate` as written. Replace the samples with the document's figures, validating as
@@ -35,6 +37,7 @@ def new(
         str | None, typer.Option("--output", "-o", help="Write the template to this file.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
 ) -> None:
     from os.path import lexists
     from pathlib import Path

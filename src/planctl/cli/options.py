@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from planctl.i18n import LANGUAGES, _
 from planctl.render import FORMATS, formats_of
 
 
@@ -42,6 +43,44 @@ QuietOption = Annotated[
         "-q",
         help="Print only the findings that fail the run, and no summary (table and text; the "
         "exit code is the same).",
+    ),
+]
+
+
+def _set_language(ctx: typer.Context, value: str | None) -> str | None:
+    """Speak the language of `--lang`, or of the settings file, or of the environment, before
+    any other option is checked (their errors are then in that language)."""
+    from planctl.config import ConfigError
+    from planctl.i18n import UnknownLanguageError, command_line_language, from_environment, use
+
+    if ctx.resilient_parsing:  # shell completion
+        return value
+    try:
+        use(command_line_language(value))
+    except UnknownLanguageError as error:
+        raise typer.BadParameter(
+            _("'{given}': choose one of {choices}").format(
+                given=error.given, choices=", ".join(LANGUAGES)
+            ),
+            param_hint="--lang",
+        ) from None
+    except ConfigError:
+        use(from_environment())  # the commands that read the settings report the error
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help=_(
+            "Language of the output: en or zh. Default: lang in the settings file, else the "
+            "locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else en."
+        ),
+        callback=_set_language,
+        is_eager=True,
+        show_default=False,
+        metavar="en|zh",
     ),
 ]
 StatisticsOption = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption
+from planctl.cli.options import LangOption, OutputFileOption
 from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
 
 INSTALL = "pip install 'planctl[report]'"
@@ -38,6 +38,7 @@ def report(
     ignore: IgnoreOption = None,
     strict: StrictOption = False,
     no_accepted: NoAcceptedOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write one HTML page: per plan the exit answers, findings, budget, exits and regions.
 

@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. PC101.")] = None,
     fmt: Annotated[str | None, format_option("rules")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List every rule (PC: plan consistency, PE: exit criteria) with its code, default severity
     and title, or print one rule's documentation: what it checks, a passing and a failing example.

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 HELP = """Show the plan year by year: every schedule (people, villages, relocation, ...) with its
 running total, how many regions exit each year (from regions' exit_year) and how many indicators
@@ -31,6 +31,7 @@ def schedule(
     ],
     fmt: Annotated[str | None, format_option("schedule")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.cli.plan_input import open_plan

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import LangOption
+
 
 def schema(
     output: Annotated[
@@ -14,6 +16,7 @@ def schema(
             "--output", "-o", help="Write the schema to this file (e.g. plans/plan.schema.json)."
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of the plan format, or write it with -o.
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 HELP = """Show one plan on one screen: its metadata (title, issuer, 文号, issue date, region,
 period), its baseline, its headline targets with every deadline the document gives them, the
@@ -30,6 +30,7 @@ def show(
     ],
     fmt: Annotated[str | None, format_option("show")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.cli.plan_input import open_plan

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
 
 HELP = """Find every figure, date and document number of a plan in its source document.
 
@@ -62,6 +62,7 @@ def trace(
             "only as a bare number.",
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     import sys
 

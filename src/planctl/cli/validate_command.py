@@ -9,6 +9,7 @@ import typer
 
 from planctl.cli.options import (
     FormatOption,
+    LangOption,
     OutputFileOption,
     QuietOption,
     StatisticsOption,
@@ -97,6 +98,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.cli.policy import check_grouped, checking_policy

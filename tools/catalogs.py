@@ -155,6 +155,8 @@ def extract() -> None:
                 if catalog.get(text.msgid) is None:
                     catalog.add(key, "" if not text.plural else ("",), [(text.where, 0)])
                     added += 1
+            if po.exists() and not added:
+                continue  # untouched: nothing to merge in another branch's catalog
             po.parent.mkdir(parents=True, exist_ok=True)
             out = io.BytesIO()
             write_po(out, catalog, width=100, omit_header=False, no_location=True)
@@ -164,8 +166,9 @@ def extract() -> None:
 
 def compile_all() -> None:
     for po in sorted(LOCALE.rglob("*.po")):
-        po.with_suffix(".mo").write_bytes(compiled(po))
-        print(f"{po.with_suffix('.mo').relative_to(ROOT)}")
+        if not mo_is_current(po):
+            po.with_suffix(".mo").write_bytes(compiled(po))
+            print(f"{po.with_suffix('.mo').relative_to(ROOT)}")
 
 
 def problems() -> list[str]:

@@ -72,7 +72,7 @@ def _english_unless_asked() -> Iterator[None]:
 
     from planctl import i18n
 
-    saved = {name: os.environ.get(name) for name in i18n.ENVIRONMENT}
+    saved = {name: os.environ.get(name) for name in (*i18n.ENVIRONMENT, "LANGUAGE")}
     for name, value in saved.items():
         if value and value.lower().startswith("zh"):
             os.environ[name] = "C.UTF-8"

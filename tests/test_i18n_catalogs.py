@@ -49,8 +49,11 @@ def test_placeholders_are_the_named_fields_and_literal_braces_are_not() -> None:
 def test_marked_texts_are_found_in_calls_titles_and_rule_docstrings(tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "render.py").write_text(
-        "from planctl.i18n import N_, _, ngettext\n"
+        "from planctl.i18n import N_, _, ngettext, translated_doc\n"
         'A = N_("a word")\n'
+        "@translated_doc\n"
+        "def command() -> None:\n"
+        '    """Do it.\n\n    Examples: none.\n    """\n'
         'print(_("{n} plans").format(n=1), ngettext("one file", "{n} files", 2), _(A))\n',
         encoding="utf-8",
     )
@@ -69,6 +72,7 @@ def test_marked_texts_are_found_in_calls_titles_and_rule_docstrings(tmp_path: Pa
     found = {(text.msgid, text.plural, text.domain) for text in marked_texts(tmp_path)}
     assert found == {
         ("a word", None, "planctl"),
+        ("Do it.\n\nExamples: none.", None, "planctl"),
         ("{n} plans", None, "planctl"),
         ("one file", "{n} files", "planctl"),
         ("Parts add up.\n\nPassing: one.", None, "planctl-rules"),

@@ -7,7 +7,8 @@ to their catalog, compile the catalogs.
 
 The marked texts are the literal arguments of `_`, `N_` and `ngettext` in `src/planctl`, and
 the module docstring of every rule module whose `TITLE = N_("...")` is marked (`planctl rules
-CODE` translates the documentation as a whole, the cleaned docstring being its message id).
+CODE` translates the documentation as a whole, the cleaned docstring being its message id),
+and the docstring of every function decorated with `@translated_doc` (a command's `--help`).
 Texts of the rules, findings and comparisons belong to the `planctl-rules` domain, every other
 text to `planctl`. Babel reads and writes the `.po`
 and `.mo` files: it is the maintained implementation of both formats (a development tool only;
@@ -62,6 +63,12 @@ def marked_texts(source: Path = SOURCE) -> list[Marked]:
                 found.append(Marked(inspect.cleandoc(doc), None, domain, f"{relative}:1"))
         for node in ast.walk(tree):
             where = f"{relative}:{getattr(node, 'lineno', 1)}"
+            if isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Name) and d.id == "translated_doc" for d in node.decorator_list
+            ):
+                doc = ast.get_docstring(node, clean=False)
+                if doc:
+                    found.append(Marked(inspect.cleandoc(doc), None, domain, where))
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 count = MARKERS.get(node.func.id)
                 texts = [_literal(arg) for arg in node.args[: count or 0]]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planctl.i18n import _
+
 CONFIG_FILES = ("planctl.toml", "pyproject.toml")
 KEYS = {"select", "ignore", "strict", "lang"}
 
@@ -112,19 +114,25 @@ def read_settings(path: Path, explicit: bool = True) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ConfigError(f"{path}: cannot be read: {reason}") from None
+        raise ConfigError(
+            _("{path}: cannot be read: {reason}").format(path=path, reason=reason)
+        ) from None
     table: Any = data
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{path}: 'tool' must be a table ([tool.planctl])")
+            raise ConfigError(
+                _("{path}: 'tool' must be a table ([tool.planctl])").format(path=path)
+            )
         if "planctl" not in tool:
             if explicit:
-                raise ConfigError(f"{path}: has no [tool.planctl] table")
+                raise ConfigError(_("{path}: has no [tool.planctl] table").format(path=path))
             return Settings()
         table = tool["planctl"]
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: 'tool.planctl' must be a table ([tool.planctl])")
+            raise ConfigError(
+                _("{path}: 'tool.planctl' must be a table ([tool.planctl])").format(path=path)
+            )
     return _settings(table, path)
 
 
@@ -142,8 +150,9 @@ def _settings(table: dict[str, Any], path: Path) -> Settings:
     unknown = set(table) - KEYS
     if unknown:
         raise ConfigError(
-            f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
-            f"known: {', '.join(sorted(KEYS))}"
+            _("{path}: unknown setting(s) {names}; known: {known}").format(
+                path=path, names=", ".join(sorted(unknown)), known=", ".join(sorted(KEYS))
+            )
         )
     return Settings(
         select=_codes(table.get("select", []), path, "select"),
@@ -158,7 +167,9 @@ def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of rule codes or prefixes")
+        raise ConfigError(
+            _("{path}: '{key}' must be a list of rule codes or prefixes").format(path=path, key=key)
+        )
     from planctl.selection import UnknownCodeError, check_codes
 
     codes = tuple(split_codes(value))
@@ -171,7 +182,7 @@ def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
 
 def _flag(value: Any, path: Path) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{path}: 'strict' must be true or false")
+        raise ConfigError(_("{path}: 'strict' must be true or false").format(path=path))
     return value
 
 
@@ -187,7 +198,9 @@ def _language(value: Any, path: Path) -> str | None:
         return check_language(value)
     except UnknownLanguageError:
         raise ConfigError(
-            f"{path}: 'lang' must be one of {', '.join(LANGUAGES)}, not {value!r}"
+            _("{path}: 'lang' must be one of {choices}, not {value!r}").format(
+                path=path, choices=", ".join(LANGUAGES), value=value
+            )
         ) from None
 
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 LANGUAGES = ("en", "zh")
 DOMAINS = ("planctl", "planctl-rules")
@@ -137,6 +138,19 @@ def command_line_language(
     return from_environment()
 
 
+def speak_to_dependencies(code: str) -> None:
+    """Have Click and Typer word usage, help headings and usage errors in `code` too.
+
+    They translate with `gettext.gettext`: the process's global text domain, looked up in the
+    languages the environment's LANGUAGE names. planctl is the program, whose business both
+    are (a library never sets them): it binds the global domain to its own catalog, which
+    carries their texts (`planctl.cli.click_texts`), and names the language as GNU gettext
+    programs are told to."""
+    gettext.bindtextdomain("planctl", str(LOCALE_DIR))
+    gettext.textdomain("planctl")
+    os.environ["LANGUAGE"] = check_language(code)
+
+
 def use_command_line(argv: Sequence[str]) -> None:
     """Speak the language `argv` asks for, before the commands are built (their `--help` texts
     are looked up once, when they are defined). A bad value or settings file is left to the
@@ -148,6 +162,7 @@ def use_command_line(argv: Sequence[str]) -> None:
         use(command_line_language(given, config, "--isolated" in argv))
     except (UnknownLanguageError, ConfigError):
         use(from_environment())
+    speak_to_dependencies(language())
 
 
 def _option(argv: Sequence[str], name: str) -> str | None:
@@ -160,3 +175,15 @@ def _option(argv: Sequence[str], name: str) -> str | None:
         if word.startswith(f"{name}="):
             return word.partition("=")[2]
     return None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def translated_doc(function: F) -> F:
+    """Translate a command's docstring, its `--help`, when the command is defined (after the
+    language is chosen). The cleaned docstring is the message id."""
+    import inspect
+
+    function.__doc__ = _(inspect.cleandoc(function.__doc__ or ""))
+    return function

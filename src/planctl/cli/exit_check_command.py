@@ -23,18 +23,21 @@ from planctl.cli.policy import (
     SelectOption,
     StrictOption,
 )
+from planctl.i18n import _, translated_doc
 
 
+@translated_doc
 def exit_check(
     plans: Annotated[
-        list[str] | None, typer.Argument(help="Plan files (a bare name is looked for in plans/).")
+        list[str] | None,
+        typer.Argument(help=_("Plan files (a bare name is looked for in plans/).")),
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Show only this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help=_("Show only this year."))] = None,
     region: Annotated[
-        str | None, typer.Option("--region", help="Show only this region's verdicts.")
+        str | None, typer.Option("--region", help=_("Show only this region's verdicts."))
     ] = None,
     criteria: Annotated[
-        bool, typer.Option("--criteria", help="Print the exit criteria and their sources.")
+        bool, typer.Option("--criteria", help=_("Print the exit criteria and their sources."))
     ] = False,
     fmt: Annotated[str | None, format_option("exit-check")] = None,
     output_file: OutputFileOption = None,
@@ -83,7 +86,7 @@ def exit_check(
         typer.echo(criteria_text(), nl=False)
         return
     if not plans:
-        raise typer.BadParameter("give a plan file, or --criteria", param_hint="PLAN")
+        raise typer.BadParameter(_("give a plan file, or --criteria"), param_hint="PLAN")
     fmt = choose_format(fmt, formats_of("exit-check"))
     policy = checking_policy(
         select,
@@ -98,7 +101,7 @@ def exit_check(
     try:
         files = [resolve_plan(plan) for plan in plans]
     except PathNotFoundError as error:
-        raise typer.BadParameter(f"no such file: {error.path}") from None
+        raise typer.BadParameter(_("no such file: {path}").format(path=error.path)) from None
     policy.groups(files)  # settings errors and warnings before any plan is checked
     try:  # each plan with the options of its own settings, in the order given
         each = [exit_check([file], policy.options_for(file), year, region) for file in files]

@@ -27,22 +27,26 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(FORMATS)}. Default: github under GitHub Actions, "
-        "table on a terminal, text otherwise.",
+        help=_(
+            "Output format: {formats}. Default: github under GitHub Actions, table on a "
+            "terminal, text otherwise."
+        ).format(formats=", ".join(FORMATS)),
         show_default=False,
     ),
 ]
 OutputFileOption = Annotated[
     str | None,
-    typer.Option("--output-file", "-o", help="Write the report to this file instead of stdout."),
+    typer.Option("--output-file", "-o", help=_("Write the report to this file instead of stdout.")),
 ]
 QuietOption = Annotated[
     bool,
     typer.Option(
         "--quiet",
         "-q",
-        help="Print only the findings that fail the run, and no summary (table and text; the "
-        "exit code is the same).",
+        help=_(
+            "Print only the findings that fail the run, and no summary (table and text; the "
+            "exit code is the same)."
+        ),
     ),
 ]
 
@@ -51,7 +55,14 @@ def _set_language(ctx: typer.Context, value: str | None) -> str | None:
     """Speak the language of `--lang`, or of the settings file, or of the environment, before
     any other option is checked (their errors are then in that language)."""
     from planctl.config import ConfigError
-    from planctl.i18n import UnknownLanguageError, command_line_language, from_environment, use
+    from planctl.i18n import (
+        UnknownLanguageError,
+        command_line_language,
+        from_environment,
+        language,
+        speak_to_dependencies,
+        use,
+    )
 
     if ctx.resilient_parsing:  # shell completion
         return value
@@ -66,6 +77,7 @@ def _set_language(ctx: typer.Context, value: str | None) -> str | None:
         ) from None
     except ConfigError:
         use(from_environment())  # the commands that read the settings report the error
+    speak_to_dependencies(language())
     return value
 
 
@@ -85,7 +97,9 @@ LangOption = Annotated[
 ]
 StatisticsOption = Annotated[
     bool,
-    typer.Option("--statistics", help="After the findings, a line per rule code with its count."),
+    typer.Option(
+        "--statistics", help=_("After the findings, a line per rule code with its count.")
+    ),
 ]
 
 
@@ -94,9 +108,14 @@ def format_option(kind: str) -> Any:
     return typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(formats_of(kind))}. Default: "
-        + ("github under GitHub Actions, " if "github" in formats_of(kind) else "")
-        + "table on a terminal, text otherwise.",
+        help=(
+            _(
+                "Output format: {formats}. Default: github under GitHub Actions, table on a "
+                "terminal, text otherwise."
+            )
+            if "github" in formats_of(kind)
+            else _("Output format: {formats}. Default: table on a terminal, text otherwise.")
+        ).format(formats=", ".join(formats_of(kind))),
         show_default=False,
     )
 
@@ -106,7 +125,9 @@ def choose_format(given: str | None, formats: Mapping[str, object] = FORMATS) ->
     if given is not None:
         if given not in formats:
             raise typer.BadParameter(
-                f"unknown format '{given}'; choose one of: {', '.join(formats)}",
+                _("unknown format '{given}'; choose one of: {choices}").format(
+                    given=given, choices=", ".join(formats)
+                ),
                 param_hint="--format",
             )
         return given

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from planctl.engine import FileResult, Options, check_file
 from planctl.findings import Finding
+from planctl.i18n import _
 from planctl.model.plan import EXIT_MEASURES
 from planctl.results import CheckResult, ExitCheckResult, ExitPlan, ExitYear, is_verdict, year_cell
 from planctl.rules import targets_met
@@ -39,12 +40,17 @@ def _arrange(result: FileResult, year: int | None, region: str | None) -> ExitPl
     timeline = result.derived.timeline
     if year is not None and year not in timeline.years:
         span = f"{timeline.years[0]}-{timeline.years[-1]}" if timeline.years else "none"
-        raise FilterError(f"--year {year} is outside the years of {result.file}: {span}")
+        raise FilterError(
+            _("--year {year} is outside the years of {file}: {span}").format(
+                year=year, file=result.file, span=span
+            )
+        )
     regions = [r.name for r in result.plan.region_items]
     if region is not None and region not in regions:
         raise FilterError(
-            f"--region {region} is not a region of {result.file}; regions: "
-            f"{'、'.join(regions) or 'none'}"
+            _("--region {region} is not a region of {file}; regions: {names}").format(
+                region=region, file=result.file, names="、".join(regions) or _("none")
+            )
         )
 
     def wanted(finding: Finding) -> bool:

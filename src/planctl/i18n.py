@@ -81,8 +81,9 @@ def language() -> str:
 
 
 def _(message: str) -> str:
-    """`message` (an English text, the message id) in the current language."""
-    return _translations().gettext(message)
+    """`message` (an English text, the message id) in the current language. The empty text
+    stays empty (gettext would answer it with the catalog's header)."""
+    return _translations().gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

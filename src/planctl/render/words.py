@@ -22,6 +22,14 @@ MEASURES = {
     "villages": N_("villages"),
     "counties": N_("counties"),
 }
+# The kinds of region as plans write them (`kind: national_key`); English shows them as written.
+REGION_KINDS = (
+    N_("national_key"),
+    N_("provincial_key"),
+    N_("poor"),
+    N_("non_poor"),
+    N_("other"),
+)
 OUTCOMES = {"fail": N_("fail"), "pass": N_("pass"), "not evaluable": N_("not evaluable")}
 
 

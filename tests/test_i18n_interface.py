@@ -302,3 +302,16 @@ def test_a_worker_that_is_not_forked_speaks_its_parent_s_language() -> None:
         1, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), "zh")
     ) as pool:
         assert pool.submit(i18n.language).result() == "zh"
+
+
+@pytest.mark.parametrize("fmt", ["table", "text"])
+@pytest.mark.parametrize("plan", ["luoyang.yaml", "zhengzhou.yaml"])
+def test_schedule_and_show_speak_chinese(plan: str, fmt: str) -> None:
+    own = rules_wording("validate", f"plans/{plan}")
+    for command in ("schedule", "show"):
+        code, output = run(command, f"plans/{plan}", "--format", fmt, "--lang", "zh")
+        assert code == 0
+        # the plan's own values (`all (…)`, a region's level) are data, not wording
+        own += re.findall(r"\b(?:all|city|county|province|district)\b", output)
+        assert english_words(output, own) == set(), command
+    assert "累计" in run("schedule", f"plans/{plan}", "--lang", "zh")[1]

@@ -102,35 +102,39 @@ def criteria_text() -> str:
     from planctl.quantity import format_decimal
     from planctl.rules import RULES
 
-    lines = ["Exit rules (planctl rules CODE documents each):"]
-    lines += [f"  {rule.code}  {rule.title}" for rule in RULES.values() if rule.exit_criterion]
-    lines.append("\nNational exit thresholds:")
+    lines = [_("Exit rules (planctl rules CODE documents each):")]
+    lines += [f"  {rule.code}  {_(rule.title)}" for rule in RULES.values() if rule.exit_criterion]
+    lines.append("\n" + _("National exit thresholds:"))
     for criterion in national_criteria(western=False):
         lines.append(
             f"  {criterion.name} <= {format_decimal(criterion.threshold)}%  [{criterion.source}]"
         )
-    lines.append(
-        f"  3% in the western provinces ({'、'.join(sorted(WESTERN_PROVINCES))})  "
-        f"[{WESTERN_SOURCE}]"
+    western = _("3% in the western provinces ({provinces})").format(
+        provinces="、".join(sorted(WESTERN_PROVINCES))
     )
-    lines.append("  non-poor counties exit when all their poor villages have exited")
+    lines.append(f"  {western}  [{WESTERN_SOURCE}]")
+    lines.append("  " + _("non-poor counties exit when all their poor villages have exited"))
+    survey = _("(needs survey data: not evaluable from a plan)")
     for name, source in THIRD_PARTY:
-        lines.append(f"  {name}  [{source}] (needs survey data: not evaluable from a plan)")
-    lines.append("\nHousehold exit conditions (not numeric: reported as stated or not):")
-    lines += [f"  {name}  [{NATIONAL_SOURCE}]" for name, _ in HOUSEHOLD_CONDITIONS]
-    lines.append("\nProvincial rules:")
+        lines.append(f"  {name}  [{source}] {survey}")
+    lines.append("\n" + _("Household exit conditions (not numeric: reported as stated or not):"))
+    lines += [f"  {condition[0]}  [{NATIONAL_SOURCE}]" for condition in HOUSEHOLD_CONDITIONS]
+    lines.append("\n" + _("Provincial rules:"))
     for province, criterion in PROVINCIAL_RULES:
         lines.append(
             f"  {province}: {criterion.name} >= "
             f"{format_decimal(criterion.threshold)}%  [{criterion.source}]"
         )
     lines.append(
-        "\nA plan's own `criteria:` override these for the kinds they name "
-        "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
-        "people_exited/贫困人口减少比例)."
+        "\n"
+        + _(
+            "A plan's own `criteria:` override these for the kinds they name "
+            "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
+            "people_exited/贫困人口减少比例)."
+        )
     )
-    lines.append("\nNational rural poverty line (per person per year):")
+    lines.append("\n" + _("National rural poverty line (per person per year):"))
     for line in POVERTY_LINES:
-        mark = "" if line.confirmed else "  (not confirmed)"
+        mark = "" if line.confirmed else "  " + _("(not confirmed)")
         lines.append(f"  {line.year}: {format_decimal(line.yuan)}元  [{line.source}]{mark}")
     return "\n".join(lines) + "\n"

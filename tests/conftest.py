@@ -11,7 +11,7 @@ CI gives it.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,3 +62,25 @@ def check_text(tmp_path: Path) -> CheckText:
 def codes_at(result: FileResult) -> set[tuple[str, str]]:
     """(code, path) pairs: what tests compare, so rewording a message breaks nothing."""
     return {(finding.code, finding.path_text) for finding in result.problems}
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked() -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale (a test that wants Chinese
+    says so with --lang, LANG or `i18n.use`), and leaves the language as it found it."""
+    import os
+
+    from planctl import i18n
+
+    saved = {name: os.environ.get(name) for name in (*i18n.ENVIRONMENT, "LANGUAGE")}
+    for name, value in saved.items():
+        if value and value.lower().startswith("zh"):
+            os.environ[name] = "C.UTF-8"
+    i18n.use("en")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    i18n.use("en")

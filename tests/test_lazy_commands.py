@@ -64,3 +64,22 @@ def test_a_mistyped_command_is_a_usage_error_naming_it() -> None:
     typo = runner.invoke(app, ["exit-chek"])
     assert typo.exit_code == 2
     assert "'exit-chek'" in typo.output
+
+
+def test_usage_errors_and_the_command_list_speak_the_chosen_language() -> None:
+    from planctl import i18n
+
+    english = runner.invoke(app, ["validate", "--no-such-option"])
+    assert english.exit_code == 2
+    assert "Usage: planctl validate" in english.output
+    assert "Error:" in english.output
+    i18n.use("zh")
+    chinese = runner.invoke(app, ["validate", "--no-such-option"])
+    assert chinese.exit_code == 2
+    assert "用法" in chinese.output
+    assert "错误" in chinese.output
+    assert "Usage" not in chinese.output
+    assert "Error" not in chinese.output
+    listing = runner.invoke(app, ["--help"]).output.split("命令", 1)[1]
+    assert "退出" in listing
+    assert "Show this message" not in runner.invoke(app, ["schema", "--help"]).output

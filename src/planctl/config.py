@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planctl.i18n import _
+
 CONFIG_FILES = ("planctl.toml", "pyproject.toml")
-KEYS = {"select", "ignore", "strict"}
+KEYS = {"select", "ignore", "strict", "lang"}
 
 
 class ConfigError(Exception):
@@ -31,6 +32,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     file: str | None = None
+    lang: str | None = None  # the interface's language (`en`, `zh`); None: from the environment
 
 
 @dataclass(slots=True)
@@ -106,23 +108,31 @@ def find_settings(start: Path | None = None) -> Settings:
 def read_settings(path: Path, explicit: bool = True) -> Settings:
     """The settings in `path`; a pyproject.toml without `[tool.planctl]` has none (an error when
     the file was named with --config, since a typo there must not check with the defaults)."""
+    import tomllib  # here: a run without a settings file never pays for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ConfigError(f"{path}: cannot be read: {reason}") from None
+        raise ConfigError(
+            _("{path}: cannot be read: {reason}").format(path=path, reason=reason)
+        ) from None
     table: Any = data
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{path}: 'tool' must be a table ([tool.planctl])")
+            raise ConfigError(
+                _("{path}: 'tool' must be a table ([tool.planctl])").format(path=path)
+            )
         if "planctl" not in tool:
             if explicit:
-                raise ConfigError(f"{path}: has no [tool.planctl] table")
+                raise ConfigError(_("{path}: has no [tool.planctl] table").format(path=path))
             return Settings()
         table = tool["planctl"]
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: 'tool.planctl' must be a table ([tool.planctl])")
+            raise ConfigError(
+                _("{path}: 'tool.planctl' must be a table ([tool.planctl])").format(path=path)
+            )
     return _settings(table, path)
 
 
@@ -140,14 +150,16 @@ def _settings(table: dict[str, Any], path: Path) -> Settings:
     unknown = set(table) - KEYS
     if unknown:
         raise ConfigError(
-            f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
-            f"known: {', '.join(sorted(KEYS))}"
+            _("{path}: unknown setting(s) {names}; known: {known}").format(
+                path=path, names=", ".join(sorted(unknown)), known=", ".join(sorted(KEYS))
+            )
         )
     return Settings(
         select=_codes(table.get("select", []), path, "select"),
         ignore=_codes(table.get("ignore", []), path, "ignore"),
         strict=_flag(table.get("strict", False), path),
         file=str(path),
+        lang=_language(table.get("lang"), path),
     )
 
 
@@ -155,7 +167,9 @@ def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of rule codes or prefixes")
+        raise ConfigError(
+            _("{path}: '{key}' must be a list of rule codes or prefixes").format(path=path, key=key)
+        )
     from planctl.selection import UnknownCodeError, check_codes
 
     codes = tuple(split_codes(value))
@@ -168,8 +182,26 @@ def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
 
 def _flag(value: Any, path: Path) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{path}: 'strict' must be true or false")
+        raise ConfigError(_("{path}: 'strict' must be true or false").format(path=path))
     return value
+
+
+def _language(value: Any, path: Path) -> str | None:
+    """`lang`, checked: a misspelt language is an error naming the choices, never English."""
+    from planctl.i18n import LANGUAGES, UnknownLanguageError, check_language
+
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str):
+            raise UnknownLanguageError(str(value))
+        return check_language(value)
+    except UnknownLanguageError:
+        raise ConfigError(
+            _("{path}: 'lang' must be one of {choices}, not {value!r}").format(
+                path=path, choices=", ".join(LANGUAGES), value=value
+            )
+        ) from None
 
 
 def split_codes(values: list[str]) -> list[str]:

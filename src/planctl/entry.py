@@ -20,6 +20,9 @@ EXIT_INTERRUPTED = 130
 def main() -> None:
     gc.disable()
     try:
+        from planctl.i18n import use_command_line
+
+        use_command_line(sys.argv[1:])  # before the commands, whose --help is in that language
         from planctl.cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("planctl: interrupted\n")

@@ -41,11 +41,14 @@ def _check_until_a_worker_dies(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from planctl.i18n import language
     from planctl.parallel import _check_released, _start_worker
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     others = set(multiprocessing.active_children())
-    executor = ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker)
+    executor = ProcessPoolExecutor(
+        1, mp_context=context, initializer=_start_worker, initargs=(None, language())
+    )
     futures: list[Future[FileResult]] = []
     done = 0
     try:

@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 
 from planctl.engine import FileResult, Options, check_file
+from planctl.i18n import language, use
 from planctl.loader import STDIN
 
 # The signals that ask a run to stop; Ctrl-C (SIGINT) has its own exit, 130.
@@ -108,7 +109,7 @@ def _check_in_pool(files: Sequence[str], options: Options, jobs: int) -> list[Fi
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), language()),
     )
     try:
         try:  # a worker can die while the chunks are still being submitted
@@ -139,8 +140,10 @@ def _check_chunk(files: list[str], options: Options) -> list[FileResult]:
     return [_check_released(file, options) for file in files]
 
 
-def _start_worker(parent: int | None = None) -> None:
+def _start_worker(parent: int | None = None, lang: str | None = None) -> None:
     """Ctrl-C stops the run in the parent process; workers just end, without a traceback.
+    Findings are worded in the parent's language `lang` (a worker that is not forked would
+    otherwise take the environment's).
 
     A worker dies with its parent: a parent killed outright (SIGKILL, the out-of-memory killer)
     cannot stop its workers, so on Linux the kernel is asked to (`PR_SET_PDEATHSIG`). A parent
@@ -156,6 +159,8 @@ def _start_worker(parent: int | None = None) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
         os._exit(128 + signal.SIGTERM)
+    if lang is not None:
+        use(lang)
 
 
 @contextmanager

@@ -18,13 +18,14 @@ from typer._completion_classes import completion_init
 
 from planctl.cli.commands import LazyGroup
 from planctl.cli.options import ColorChoice
+from planctl.i18n import _
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     name="planctl",
     cls=LazyGroup,  # each command is imported and built only when it is run or asked about
-    help="Check the figures of poverty-alleviation plans: totals, schedules, deadlines, exits.",
+    help=_("Check the figures of poverty-alleviation plans: totals, schedules, deadlines, exits."),
     no_args_is_help=True,
     add_completion=False,  # `planctl completion SHELL` instead: the shell is named, not guessed
     pretty_exceptions_enable=False,
@@ -50,7 +51,7 @@ def _global_options(
         bool,
         typer.Option(
             "--version",
-            help="Print planctl's version and exit.",
+            help=_("Print planctl's version and exit."),
             callback=_print_version,
             is_eager=True,
         ),
@@ -59,8 +60,10 @@ def _global_options(
         ColorChoice,
         typer.Option(
             "--color",
-            help="Colour in tables: auto (a terminal, unless NO_COLOR is set; or FORCE_COLOR "
-            "is set), always or never.",
+            help=_(
+                "Colour in tables: auto (a terminal, unless NO_COLOR is set; or FORCE_COLOR "
+                "is set), always or never."
+            ),
             case_sensitive=False,
         ),
     ] = ColorChoice.AUTO,
@@ -82,19 +85,22 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:
-        sys.stderr.write("planctl: interrupted\n")
+        sys.stderr.write(_("planctl: interrupted") + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
-            sys.stderr.write("planctl: interrupted\n")
+            sys.stderr.write(_("planctl: interrupted") + "\n")
         _flush_stdout()
         raise
     except OSError as error:
         _io_error(error)
     except Exception as error:
         sys.stderr.write(
-            f"planctl: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in planctl; please report it with the command and the input file.\n"
+            _(
+                "planctl: internal error: {kind}: {error}\n"
+                "This is a bug in planctl; please report it with the command and the input file."
+            ).format(kind=type(error).__name__, error=error)
+            + "\n"
         )
         sys.exit(EXIT_INTERNAL)
     _flush_stdout()
@@ -146,12 +152,12 @@ def _flush_stdout() -> None:
     try:
         sys.stdout.flush()
     except OSError as error:
-        _io_error(error, "cannot write the output: ")
+        _io_error(error, _("cannot write the output: "))
 
 
 def _io_error(error: OSError, what: str = "") -> None:
     if not what and error.errno in _WRITE_ERRORS:
-        what = "cannot write the output: "
+        what = _("cannot write the output: ")
     where = f"{error.filename}: " if error.filename else what
     with contextlib.suppress(OSError):  # stderr is gone too: the exit code is all that is left
         sys.stderr.write(f"planctl: {where}{error.strerror or error}\n")

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
+from planctl.i18n import N_, _
 
 UNITS = ("元", "万元", "亿元")
 
-HELP = """Show the budget as a tree: each line's amount as printed, what its parts add up to, the
+HELP = N_("""Show the budget as a tree: each line's amount as printed, what its parts add up to, the
 gap, its share of its parent and of the total, projects, beneficiaries and unit costs; then the
 plan's policy rates with the cost each implies.
 
@@ -30,27 +31,30 @@ Examples:
   planctl budget luoyang --path 实施精准扶贫工程/产业扶持工程 --format json
 
 Exit codes: 0 shown, 1 the plan is not valid (its findings are printed), 2 usage error.
-"""
+""")
 
 
 def budget(
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="A plan file, or a name under plans/.")
+        str, typer.Argument(metavar="PLAN", help=_("A plan file, or a name under plans/."))
     ],
     depth: Annotated[
         int | None,
-        typer.Option("--depth", "-d", min=0, help="Levels to show below the top line."),
+        typer.Option("--depth", "-d", min=0, help=_("Levels to show below the top line.")),
     ] = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", "-u", help="Also show amounts, sums and gaps in 元, 万元 or 亿元."),
+        typer.Option(
+            "--unit", "-u", help=_("Also show amounts, sums and gaps in 元, 万元 or 亿元.")
+        ),
     ] = None,
     path: Annotated[
         str | None,
-        typer.Option("--path", "-p", help="Only the item with these names, e.g. 甲工程/乙项目."),
+        typer.Option("--path", "-p", help=_("Only the item with these names, e.g. 甲工程/乙项目.")),
     ] = None,
     fmt: Annotated[str | None, format_option("budget")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.calc.budget_lines import UnknownBudgetPathError
     from planctl.cli.output import emit
@@ -60,7 +64,9 @@ def budget(
     from planctl.units import lookup
 
     if unit is not None and unit not in UNITS:
-        raise typer.BadParameter(f"choose one of {', '.join(UNITS)}", param_hint="--unit")
+        raise typer.BadParameter(
+            _("choose one of {choices}").format(choices=", ".join(UNITS)), param_hint="--unit"
+        )
     fmt = choose_format(fmt, formats_of("budget"))
     names = [name for name in (path or "").split("/") if name]
     opened = open_plan(plan)
@@ -77,4 +83,4 @@ def budget(
     emit("budget", result, fmt, output_file, [opened.file])
 
 
-budget.__doc__ = HELP
+budget.__doc__ = _(HELP)

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperGroup
+
+from planctl.cli.wrapper_texts import SpeakingCommand, SpeakingGroup
+from planctl.i18n import N_, _
 
 if TYPE_CHECKING:  # typer before 0.26 uses click itself, later releases a copy of their own
     from typer._click import Command, Context, HelpFormatter
@@ -24,7 +26,8 @@ if TYPE_CHECKING:  # typer before 0.26 uses click itself, later releases a copy 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """Where a command lives (`planctl.cli.<module>:<function>`) and what it does, in a line."""
+    """Where a command lives (`planctl.cli.<module>:<function>`) and what it does, in a line
+    (English, marked for the catalog; shown through `_`)."""
 
     module: str
     function: str
@@ -33,22 +36,26 @@ class Entry:
 
 COMMANDS: dict[str, Entry] = {
     "validate": Entry(
-        "validate_command", "validate", "Check plan files: format, totals, counts, exits."
+        "validate_command", "validate", N_("Check plan files: format, totals, counts, exits.")
     ),
-    "rules": Entry("rules_command", "rules", "List the rules, or print one rule's documentation."),
-    "schema": Entry("schema_command", "schema", "Print the JSON Schema of the plan format."),
+    "rules": Entry(
+        "rules_command", "rules", N_("List the rules, or print one rule's documentation.")
+    ),
+    "schema": Entry("schema_command", "schema", N_("Print the JSON Schema of the plan format.")),
     "exit-check": Entry(
-        "exit_check_command", "exit_check", "Is every exit target met by its year?"
+        "exit_check_command", "exit_check", N_("Is every exit target met by its year?")
     ),
-    "trace": Entry("trace_command", "trace", "Find each figure of a plan in its source text."),
-    "show": Entry("show_command", "show", "Show one plan on one screen."),
-    "budget": Entry("budget_command", "budget", "Show the budget as a tree, with its sums."),
-    "schedule": Entry("schedule_command", "schedule", "Show the plan year by year."),
-    "diff": Entry("diff_command", "diff", "Compare two versions of a plan."),
-    "export": Entry("export_command", "export", "Export a plan as flat tables (CSV, xlsx)."),
-    "new": Entry("new_command", "new", "Write a template plan for a region."),
-    "report": Entry("report_command", "report", "Write one HTML report of plans."),
-    "completion": Entry("completion_command", "completion", "Print the shell completion script."),
+    "trace": Entry("trace_command", "trace", N_("Find each figure of a plan in its source text.")),
+    "show": Entry("show_command", "show", N_("Show one plan on one screen.")),
+    "budget": Entry("budget_command", "budget", N_("Show the budget as a tree, with its sums.")),
+    "schedule": Entry("schedule_command", "schedule", N_("Show the plan year by year.")),
+    "diff": Entry("diff_command", "diff", N_("Compare two versions of a plan.")),
+    "export": Entry("export_command", "export", N_("Export a plan as flat tables (CSV, xlsx).")),
+    "new": Entry("new_command", "new", N_("Write a template plan for a region.")),
+    "report": Entry("report_command", "report", N_("Write one HTML report of plans.")),
+    "completion": Entry(
+        "completion_command", "completion", N_("Print the shell completion script.")
+    ),
 }
 
 
@@ -57,7 +64,7 @@ def build(name: str) -> Command:
     entry = COMMANDS[name]
     function = getattr(importlib.import_module(f"planctl.cli.{entry.module}"), entry.function)
     one = typer.Typer(rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False)
-    one.command(name, short_help=entry.summary)(function)
+    one.command(name, cls=SpeakingCommand, short_help=_(entry.summary))(function)
     return typer.main.get_command(one)
 
 
@@ -91,7 +98,7 @@ class LazyCommands(MutableMapping[str, "Command"]):
         return len(COMMANDS)
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(SpeakingGroup):
     """planctl's top-level group: commands from `COMMANDS`, built when looked up."""
 
     def __init__(self, **attrs: Any) -> None:
@@ -100,6 +107,6 @@ class LazyGroup(TyperGroup):
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The command list from the summaries, laid out as Typer lays out its own list."""
-        rows = [(name, entry.summary) for name, entry in COMMANDS.items()]
-        with formatter.section("Commands"):
+        rows = [(name, _(entry.summary)) for name, entry in COMMANDS.items()]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)

@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
+from planctl.i18n import N_, _
 
-HELP = """Compare two versions of a plan: figures changed (old and new as printed, and the delta in
-the old figure's unit), items added and removed, items moved within their list, and deadlines,
+HELP = N_("""Compare two versions of a plan: figures changed (old and new as printed, and the delta
+in the old figure's unit), items added and removed, items moved within their list, and deadlines,
 exit years and schedule entries shifted to another year.
 
 List items are matched by name within their parent list, so reordering a list shows moves, not
@@ -25,18 +26,20 @@ Examples:
 
 Exit status, as for diff(1): 0 the plans are the same, 1 they differ, 2 trouble (a file that
 cannot be read, or a usage error).
-"""
+""")
 
 
 def diff(
     old: Annotated[
-        str, typer.Argument(metavar="OLD", help="The earlier plan file (or a name under plans/).")
+        str,
+        typer.Argument(metavar="OLD", help=_("The earlier plan file (or a name under plans/).")),
     ],
     new: Annotated[
-        str, typer.Argument(metavar="NEW", help="The later plan file (or a name under plans/).")
+        str, typer.Argument(metavar="NEW", help=_("The later plan file (or a name under plans/)."))
     ],
     fmt: Annotated[str | None, format_option("diff")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.diff.run import UnreadablePlanError, diff_files
@@ -49,7 +52,9 @@ def diff(
         try:
             files.append(resolve_plan(name))
         except PathNotFoundError:
-            raise typer.BadParameter(f"no such plan: {name}", param_hint=hint) from None
+            raise typer.BadParameter(
+                _("no such plan: {name}").format(name=name), param_hint=hint
+            ) from None
     try:
         result = diff_files(*files)
     except UnreadablePlanError as error:
@@ -58,4 +63,4 @@ def diff(
     raise typer.Exit(result.exit_code)
 
 
-diff.__doc__ = HELP
+diff.__doc__ = _(HELP)

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, QuietOption, choose_format, format_option
+from planctl.cli.options import (
+    LangOption,
+    OutputFileOption,
+    QuietOption,
+    choose_format,
+    format_option,
+)
 from planctl.cli.policy import (
     ConfigOption,
     ExtendIgnoreOption,
@@ -18,18 +24,21 @@ from planctl.cli.policy import (
     ShowOption,
     StrictOption,
 )
+from planctl.i18n import _, translated_doc
 
 
+@translated_doc
 def exit_check(
     plans: Annotated[
-        list[str] | None, typer.Argument(help="Plan files (a bare name is looked for in plans/).")
+        list[str] | None,
+        typer.Argument(help=_("Plan files (a bare name is looked for in plans/).")),
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Show only this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help=_("Show only this year."))] = None,
     region: Annotated[
-        str | None, typer.Option("--region", help="Show only this region's verdicts.")
+        str | None, typer.Option("--region", help=_("Show only this region's verdicts."))
     ] = None,
     criteria: Annotated[
-        bool, typer.Option("--criteria", help="Print the exit criteria and their sources.")
+        bool, typer.Option("--criteria", help=_("Print the exit criteria and their sources."))
     ] = False,
     fmt: Annotated[str | None, format_option("exit-check")] = None,
     output_file: OutputFileOption = None,
@@ -43,6 +52,7 @@ def exit_check(
     isolated: IsolatedOption = False,
     show: ShowOption = "warning",
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Is every exit target met by its year? Then the exits year by year and every verdict.
 
@@ -78,7 +88,7 @@ def exit_check(
         typer.echo(criteria_text(), nl=False)
         return
     if not plans:
-        raise typer.BadParameter("give a plan file, or --criteria", param_hint="PLAN")
+        raise typer.BadParameter(_("give a plan file, or --criteria"), param_hint="PLAN")
     fmt = choose_format(fmt, formats_of("exit-check"))
     policy = checking_policy(
         select,
@@ -94,7 +104,7 @@ def exit_check(
     try:
         files = [resolve_plan(plan) for plan in plans]
     except PathNotFoundError as error:
-        raise typer.BadParameter(f"no such file: {error.path}") from None
+        raise typer.BadParameter(_("no such file: {path}").format(path=error.path)) from None
     policy.groups(files)  # settings errors and warnings before any plan is checked
     try:  # each plan with the options of its own settings, in the order given
         each = [exit_check([file], policy.options_for(file), year, region) for file in files]

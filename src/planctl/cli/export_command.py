@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planctl.cli.options import LangOption
+from planctl.i18n import N_, _
+
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
 
@@ -16,7 +19,7 @@ TARGETS = ("csv", "xlsx", "json")
 TABLE_NAMES = ("budget", "schedules", "regions", "indicators", "rates")
 BOM = "\ufeff"
 
-HELP = """Export a plan as flat tables: budget (every line with its full path, level, amount as
+HELP = N_("""Export a plan as flat tables: budget (every line with its full path, level, amount as
 printed and exactly in 元, projects, beneficiaries), schedules, regions, indicators and rates
 (with the cost each implies). docs/export.md lists the columns.
 
@@ -45,42 +48,53 @@ Examples:
   planctl export luoyang --to json | jq '.tables.budget[0]'
 
 Exit codes: 0 written, 1 the plan is not valid (its findings are printed), 2 usage error.
-"""
+""")
 
 
 def export(
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="A plan file, or a name under plans/.")
+        str, typer.Argument(metavar="PLAN", help=_("A plan file, or a name under plans/."))
     ],
-    to: Annotated[str, typer.Option("--to", "-t", help="csv, xlsx or json.")],
+    to: Annotated[str, typer.Option("--to", "-t", help=_("csv, xlsx or json."))],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="The file to write (see above).")
+        str | None, typer.Option("--output", "-o", help=_("The file to write (see above)."))
     ] = None,
     tables: Annotated[
         list[str] | None,
         typer.Option("--table", help=f"Only this table ({', '.join(TABLE_NAMES)}); repeatable."),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.atomic import missing_directory, write_all_atomic
     from planctl.calc.tables import plan_tables
     from planctl.cli.plan_input import open_plan
 
     if to not in TARGETS:
-        raise typer.BadParameter(f"choose one of {', '.join(TARGETS)}", param_hint="--to")
+        raise typer.BadParameter(
+            _("choose one of {choices}").format(choices=", ".join(TARGETS)), param_hint="--to"
+        )
     for name in tables or []:
         if name not in TABLE_NAMES:
             raise typer.BadParameter(
-                f"no table '{name}'; the tables are {', '.join(TABLE_NAMES)}", param_hint="--table"
+                _("no table '{name}'; the tables are {choices}").format(
+                    name=name, choices=", ".join(TABLE_NAMES)
+                ),
+                param_hint="--table",
             )
     if to == "xlsx" and output is None:
-        raise typer.BadParameter("xlsx is a binary file: give -o FILE.xlsx", param_hint="--output")
+        raise typer.BadParameter(
+            _("xlsx is a binary file: give -o FILE.xlsx"), param_hint="--output"
+        )
     result = open_plan(plan)
     assert result.plan is not None
     assert result.derived is not None
     missing = missing_directory(output) if output is not None else None
     if missing is not None:
         raise typer.BadParameter(
-            f"cannot write {output}: the directory {missing} does not exist", param_hint="--output"
+            _("cannot write {output}: the directory {missing} does not exist").format(
+                output=output, missing=missing
+            ),
+            param_hint="--output",
         )
     every = plan_tables(result.plan, result.derived.index)
     chosen = [table for table in every if not tables or table.name in tables]
@@ -100,17 +114,19 @@ def export(
                 _wrote(written)
     except OSError as error:
         raise typer.BadParameter(
-            f"cannot write {error.filename or output}: {error.strerror or error}",
+            _("cannot write {file}: {reason}").format(
+                file=error.filename or output, reason=error.strerror or error
+            ),
             param_hint="--output",
         ) from None
 
 
-export.__doc__ = HELP
+export.__doc__ = _(HELP)
 
 
 def _wrote(path: str) -> None:
     """Say on stderr which file was written, so a user sees every file a run made."""
-    typer.echo(f"wrote {path}", err=True)
+    typer.echo(_("wrote {path}").format(path=path), err=True)
 
 
 def _refuse_inputs(outputs: list[str], plan_file: str) -> None:

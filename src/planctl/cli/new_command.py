@@ -6,7 +6,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """Write a template plan for the region NAME: every section of the format with a short
+from planctl.cli.options import LangOption
+from planctl.i18n import N_, _
+
+HELP = N_("""Write a template plan for the region NAME: every section of the format with a short
 comment on each key and sample figures that agree with each other, so the file passes
 `planctl validate` as written. Replace the samples with the document's figures, validating as
 you go.
@@ -24,17 +27,18 @@ Examples:
   planctl new 示例县 > draft.yaml
 
 Exit codes: 0 written, 2 usage error (such as an existing file without --force).
-"""
+""")
 
 
 def new(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="The region (or plan) name, e.g. 示例县.")
+        str, typer.Argument(metavar="NAME", help=_("The region (or plan) name, e.g. 示例县."))
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the template to this file.")
+        str | None, typer.Option("--output", "-o", help=_("Write the template to this file."))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite an existing file."))] = False,
+    lang: LangOption = None,
 ) -> None:
     from os.path import lexists
     from pathlib import Path
@@ -43,22 +47,29 @@ def new(
     from planctl.template import plan_template
 
     if not name.strip():
-        raise typer.BadParameter("give the region's name, e.g. 示例县", param_hint="NAME")
+        raise typer.BadParameter(_("give the region's name, e.g. 示例县"), param_hint="NAME")
     text = plan_template(name.strip(), Path(output).parent if output is not None else None)
     if output is None:
         typer.echo(text, nl=False)
         return
     if lexists(output) and not force:
         raise typer.BadParameter(
-            f"{output} exists; use --force to overwrite it", param_hint="--output"
+            _("{output} exists; use --force to overwrite it").format(output=output),
+            param_hint="--output",
         )
     try:
         write_atomic(output, text)
     except OSError as error:
         raise typer.BadParameter(
-            f"cannot write {output}: {error.strerror or error}", param_hint="--output"
+            _("cannot write {output}: {reason}").format(
+                output=output, reason=error.strerror or error
+            ),
+            param_hint="--output",
         ) from None
-    typer.echo(f"wrote {output}; check it with: planctl validate {output}", err=True)
+    typer.echo(
+        _("wrote {output}; check it with: planctl validate {output}").format(output=output),
+        err=True,
+    )
 
 
-new.__doc__ = HELP
+new.__doc__ = _(HELP)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from planctl.i18n import LANGUAGES, _
 from planctl.render import FORMATS, formats_of
 
 
@@ -26,27 +27,79 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(FORMATS)}. Default: github under GitHub Actions, "
-        "table on a terminal, text otherwise.",
+        help=_(
+            "Output format: {formats}. Default: github under GitHub Actions, table on a "
+            "terminal, text otherwise."
+        ).format(formats=", ".join(FORMATS)),
         show_default=False,
     ),
 ]
 OutputFileOption = Annotated[
     str | None,
-    typer.Option("--output-file", "-o", help="Write the report to this file instead of stdout."),
+    typer.Option("--output-file", "-o", help=_("Write the report to this file instead of stdout.")),
 ]
 QuietOption = Annotated[
     bool,
     typer.Option(
         "--quiet",
         "-q",
-        help="Print only the findings that fail the run, and no summary (table and text; the "
-        "exit code is the same).",
+        help=_(
+            "Print only the findings that fail the run, and no summary (table and text; the "
+            "exit code is the same)."
+        ),
+    ),
+]
+
+
+def _set_language(ctx: typer.Context, value: str | None) -> str | None:
+    """Speak the language of `--lang`, or of the settings file, or of the environment, before
+    any other option is checked (their errors are then in that language)."""
+    from planctl.config import ConfigError
+    from planctl.i18n import (
+        UnknownLanguageError,
+        command_line_language,
+        from_environment,
+        language,
+        speak_to_dependencies,
+        use,
+    )
+
+    if ctx.resilient_parsing:  # shell completion
+        return value
+    try:
+        use(command_line_language(value))
+    except UnknownLanguageError as error:
+        raise typer.BadParameter(
+            _("'{given}': choose one of {choices}").format(
+                given=error.given, choices=", ".join(LANGUAGES)
+            ),
+            param_hint="--lang",
+        ) from None
+    except ConfigError:
+        use(from_environment())  # the commands that read the settings report the error
+    speak_to_dependencies(language())
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help=_(
+            "Language of the output: en or zh. Default: lang in the settings file, else the "
+            "locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else en."
+        ),
+        callback=_set_language,
+        is_eager=True,
+        show_default=False,
+        metavar="en|zh",
     ),
 ]
 StatisticsOption = Annotated[
     bool,
-    typer.Option("--statistics", help="After the findings, a line per rule code with its count."),
+    typer.Option(
+        "--statistics", help=_("After the findings, a line per rule code with its count.")
+    ),
 ]
 
 
@@ -55,9 +108,14 @@ def format_option(kind: str) -> Any:
     return typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(formats_of(kind))}. Default: "
-        + ("github under GitHub Actions, " if "github" in formats_of(kind) else "")
-        + "table on a terminal, text otherwise.",
+        help=(
+            _(
+                "Output format: {formats}. Default: github under GitHub Actions, table on a "
+                "terminal, text otherwise."
+            )
+            if "github" in formats_of(kind)
+            else _("Output format: {formats}. Default: table on a terminal, text otherwise.")
+        ).format(formats=", ".join(formats_of(kind))),
         show_default=False,
     )
 
@@ -67,7 +125,9 @@ def choose_format(given: str | None, formats: Mapping[str, object] = FORMATS) ->
     if given is not None:
         if given not in formats:
             raise typer.BadParameter(
-                f"unknown format '{given}'; choose one of: {', '.join(formats)}",
+                _("unknown format '{given}'; choose one of: {choices}").format(
+                    given=given, choices=", ".join(formats)
+                ),
                 param_hint="--format",
             )
         return given

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import typer
 
 from planctl.atomic import missing_directory, write_atomic
+from planctl.i18n import _
 from planctl.overwrite import OverwriteError, refuse_inputs
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -79,7 +80,9 @@ def deliver(text: str, output_file: str | None, inputs: Iterable[str] = ()) -> N
     missing = missing_directory(output_file)
     if missing is not None:
         raise typer.BadParameter(
-            f"cannot write {output_file}: the directory {missing} does not exist",
+            _("cannot write {output_file}: the directory {missing} does not exist").format(
+                output_file=output_file, missing=missing
+            ),
             param_hint="--output-file",
         )
     try:
@@ -89,5 +92,8 @@ def deliver(text: str, output_file: str | None, inputs: Iterable[str] = ()) -> N
         raise typer.BadParameter(error.message, param_hint="--output-file") from None
     except OSError as error:
         raise typer.BadParameter(
-            f"cannot write {output_file}: {error.strerror or error}", param_hint="--output-file"
+            _("cannot write {output_file}: {reason}").format(
+                output_file=output_file, reason=error.strerror or error
+            ),
+            param_hint="--output-file",
         ) from None

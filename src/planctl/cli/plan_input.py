@@ -12,6 +12,7 @@ import sys
 import typer
 
 from planctl.engine import FileResult
+from planctl.i18n import _
 
 
 def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
@@ -27,12 +28,17 @@ def open_plan(name: str, param_hint: str = "PLAN") -> FileResult:
         path = resolve_plan(name)
     except PathNotFoundError:
         raise typer.BadParameter(
-            f"no such plan: {name} (give a path, or a name under plans/)", param_hint=param_hint
+            _("no such plan: {name} (give a path, or a name under plans/)").format(name=name),
+            param_hint=param_hint,
         ) from None
     result = check_file(path, checking_policy(None, None, False, False).options_for(path))
     if result.plan is None:
         sys.stdout.flush()
         render("validate", "text", CheckResult("validate", [result]), RenderOptions(), sys.stderr)
-        sys.stderr.write(f"planctl: {result.file} is not a valid plan; fix the errors above\n")
+        sys.stderr.write(
+            "planctl: "
+            + _("{file} is not a valid plan; fix the errors above").format(file=result.file)
+            + "\n"
+        )
         raise typer.Exit(1)
     return result

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planctl.i18n import _
+
 if TYPE_CHECKING:
     from planctl.config import Settings, SettingsFinder
     from planctl.engine import FileResult, Options
@@ -25,39 +27,45 @@ SelectOption = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
-        help="Only these rule codes or prefixes (PC101, PC1, PE; repeatable); replaces the "
-        "settings file's select.",
+        help=_(
+            "Only these rule codes or prefixes (PC101, PC1, PE; repeatable); replaces the "
+            "settings file's select."
+        ),
     ),
 ]
 ExtendSelectOption = Annotated[
     list[str] | None,
     typer.Option(
         "--extend-select",
-        help="Add these codes or prefixes to the settings file's select (when it has one).",
+        help=_("Add these codes or prefixes to the settings file's select (when it has one)."),
     ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
     typer.Option(
         "--ignore",
-        help="Skip these rule codes or prefixes (repeatable); replaces the settings file's ignore.",
+        help=_(
+            "Skip these rule codes or prefixes (repeatable); replaces the settings file's ignore."
+        ),
     ),
 ]
 ExtendIgnoreOption = Annotated[
     list[str] | None,
-    typer.Option("--extend-ignore", help="Skip these codes too, besides the settings file's."),
+    typer.Option("--extend-ignore", help=_("Skip these codes too, besides the settings file's.")),
 ]
-StrictOption = Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help=_("Warnings fail the run too."))]
 NoAcceptedOption = Annotated[
     bool,
-    typer.Option("--no-accepted", help="Show every finding as if the plans accepted none."),
+    typer.Option("--no-accepted", help=_("Show every finding as if the plans accepted none.")),
 ]
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="Use this planctl.toml or pyproject.toml for every plan instead of finding the "
-        "nearest one above each plan.",
+        help=_(
+            "Use this planctl.toml or pyproject.toml for every plan instead of finding the "
+            "nearest one above each plan."
+        ),
         dir_okay=False,
         show_default=False,
     ),
@@ -73,7 +81,8 @@ ShowOption = Annotated[
     ),
 ]
 IsolatedOption = Annotated[
-    bool, typer.Option("--isolated", help="Ignore every settings file: defaults and options only.")
+    bool,
+    typer.Option("--isolated", help=_("Ignore every settings file: defaults and options only.")),
 ]
 
 
@@ -132,7 +141,7 @@ class Policy:
         for index, plan in enumerate(plans):
             grouped.setdefault(self.options_for(plan), []).append(index)
         for warning in self.finder.warnings:
-            sys.stderr.write(f"planctl: warning: {warning}\n")
+            sys.stderr.write("planctl: " + _("warning: {warning}").format(warning=warning) + "\n")
         self.finder.warnings.clear()
         return grouped
 
@@ -173,7 +182,7 @@ def checking_policy(
         )
     if config is not None and isolated:
         raise typer.BadParameter(
-            "--config and --isolated exclude each other", param_hint="--config"
+            _("--config and --isolated exclude each other"), param_hint="--config"
         )
     finder = SettingsFinder(config=config, isolated=isolated)
     if config is not None:

@@ -7,21 +7,23 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption
+from planctl.cli.options import LangOption, OutputFileOption
 from planctl.cli.policy import IgnoreOption, NoAcceptedOption, SelectOption, StrictOption
+from planctl.i18n import _, translated_doc
 
 INSTALL = "pip install 'planctl[report]'"
 
 
+@translated_doc
 def report(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Plan files or folders (default plans/; a bare name is looked for in plans/)."
+            help=_("Plan files or folders (default plans/; a bare name is looked for in plans/).")
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: html.", show_default=False)
+        str, typer.Option("--format", "-f", help=_("Output format: html."), show_default=False)
     ] = "html",
     output_file: OutputFileOption = None,
     source: Annotated[
@@ -29,8 +31,10 @@ def report(
         typer.Option(
             "--source",
             "-s",
-            help="Trace coverage: the source document (one plan), or a folder in which each "
-            "plan's plan.source.file is looked for.",
+            help=_(
+                "Trace coverage: the source document (one plan), or a folder in which each "
+                "plan's plan.source.file is looked for."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -38,6 +42,7 @@ def report(
     ignore: IgnoreOption = None,
     strict: StrictOption = False,
     no_accepted: NoAcceptedOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write one HTML page: per plan the exit answers, findings, budget, exits and regions.
 
@@ -63,20 +68,24 @@ def report(
 
     if fmt != "html":
         raise typer.BadParameter(
-            f"unknown format '{fmt}'; choose one of: html", param_hint="--format"
+            _("unknown format '{fmt}'; choose one of: html").format(fmt=fmt), param_hint="--format"
         )
     if importlib.util.find_spec("vl_convert") is None:
-        sys.stderr.write(f"planctl report needs the charting library: {INSTALL}\n")
+        sys.stderr.write(
+            _("planctl report needs the charting library: {install}").format(install=INSTALL) + "\n"
+        )
         raise typer.Exit(2)
     policy = checking_policy(select, ignore, strict, no_accepted)
     try:
         files = discover(paths or [])
     except PathNotFoundError as error:
-        raise typer.BadParameter(f"no such file: {error.path}") from None
+        raise typer.BadParameter(_("no such file: {path}").format(path=error.path)) from None
     if not files:
-        raise typer.BadParameter("no plan files found", param_hint="PATH")
+        raise typer.BadParameter(_("no plan files found"), param_hint="PATH")
     if source is not None and not _exists(source):
-        raise typer.BadParameter(f"no such file or folder: {source}", param_hint="--source")
+        raise typer.BadParameter(
+            _("no such file or folder: {source}").format(source=source), param_hint="--source"
+        )
     from planctl.report_html import build_report
 
     policy.groups(files)  # settings errors and warnings before any plan is checked

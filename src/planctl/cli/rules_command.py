@@ -6,13 +6,16 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
+from planctl.i18n import _, translated_doc
 
 
+@translated_doc
 def rules(
-    code: Annotated[str | None, typer.Argument(help="A rule code, e.g. PC101.")] = None,
+    code: Annotated[str | None, typer.Argument(help=_("A rule code, e.g. PC101."))] = None,
     fmt: Annotated[str | None, format_option("rules")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List every rule (PC: plan consistency, PE: exit criteria) with its code, default severity
     and title, or print one rule's documentation: what it checks, a passing and a failing example.
@@ -37,9 +40,14 @@ def rules(
         return
     wanted = code.upper()
     if wanted in MERGED:
-        typer.echo(f"{wanted} is now answered by {MERGED[wanted]}.", err=True)
+        typer.echo(
+            _("{wanted} is now answered by {new}.").format(wanted=wanted, new=MERGED[wanted]),
+            err=True,
+        )
         wanted = MERGED[wanted]
     found = RULES.get(wanted)
     if found is None:
-        raise typer.BadParameter(f"no rule {code}; `planctl rules` lists them", param_hint="CODE")
+        raise typer.BadParameter(
+            _("no rule {code}; `planctl rules` lists them").format(code=code), param_hint="CODE"
+        )
     emit("rules", [found], fmt, output_file)

@@ -6,14 +6,19 @@ from typing import Annotated
 
 import typer
 
+from planctl.cli.options import LangOption
+from planctl.i18n import _, translated_doc
 
+
+@translated_doc
 def schema(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="Write the schema to this file (e.g. plans/plan.schema.json)."
+            "--output", "-o", help=_("Write the schema to this file (e.g. plans/plan.schema.json).")
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of the plan format, or write it with -o.
 
@@ -35,4 +40,4 @@ def schema(
 
     deliver(schema_text(), output)
     if output is not None:
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(_("wrote {output}").format(output=output), err=True)

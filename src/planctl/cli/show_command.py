@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
+from planctl.i18n import N_, _
 
-HELP = """Show one plan on one screen: its metadata (title, issuer, 文号, issue date, region,
+HELP = N_("""Show one plan on one screen: its metadata (title, issuer, 文号, issue date, region,
 period), its baseline, its headline targets with every deadline the document gives them, the
 budget total with its top-level split (amount and share of the total), and how many findings
 `planctl validate` reports for it.
@@ -21,15 +22,16 @@ Examples:
 
 Exit codes: 0 shown (even when the plan has findings: see the last line), 1 the plan is not
 valid (its findings are printed), 2 usage error.
-"""
+""")
 
 
 def show(
     plan: Annotated[
-        str, typer.Argument(metavar="PLAN", help="A plan file, or a name under plans/.")
+        str, typer.Argument(metavar="PLAN", help=_("A plan file, or a name under plans/."))
     ],
     fmt: Annotated[str | None, format_option("show")] = None,
     output_file: OutputFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.cli.plan_input import open_plan
@@ -41,4 +43,4 @@ def show(
     emit("show", show_result(opened), fmt, output_file, [opened.file])
 
 
-show.__doc__ = HELP
+show.__doc__ = _(HELP)

@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.options import OutputFileOption, choose_format, format_option
+from planctl.cli.options import LangOption, OutputFileOption, choose_format, format_option
+from planctl.i18n import N_, _
 
-HELP = """Find every figure, date and document number of a plan in its source document.
+HELP = N_("""Find every figure, date and document number of a plan in its source document.
 
 Each figure is looked for as printed (full-width digits, spaces before the unit and a unit
 printed further on are all accepted), first in the section the plan names, then anywhere. It is
@@ -35,33 +36,38 @@ Examples:
 
 Exit codes: 0 every figure found, 1 a figure not found (or the plan cannot be read), 2 usage
 error (such as a missing source), 3 internal error.
-"""
+""")
 
 
 def trace(
     plan: Annotated[
-        str, typer.Argument(help="The plan file (a bare name is looked for in plans/).")
+        str, typer.Argument(help=_("The plan file (a bare name is looked for in plans/)."))
     ],
     source: Annotated[
         str | None,
         typer.Option(
-            "--source", "-s", help="The source document (text, UTF-8).", show_default=False
+            "--source", "-s", help=_("The source document (text, UTF-8)."), show_default=False
         ),
     ] = None,
     fmt: Annotated[str | None, format_option("trace")] = None,
     output_file: OutputFileOption = None,
     missing: Annotated[
         bool,
-        typer.Option("--missing", help="List the source's figures that the plan does not encode."),
+        typer.Option(
+            "--missing", help=_("List the source's figures that the plan does not encode.")
+        ),
     ] = False,
     problems: Annotated[
         bool,
         typer.Option(
             "--problems",
-            help="Show only figures not found, ambiguous, found outside their section, or found "
-            "only as a bare number.",
+            help=_(
+                "Show only figures not found, ambiguous, found outside their section, or found "
+                "only as a bare number."
+            ),
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     import sys
 
@@ -79,7 +85,9 @@ def trace(
     try:
         plan_file = resolve_plan(plan)
     except PathNotFoundError as error:
-        raise typer.BadParameter(f"no such file: {error.path}", param_hint="PLAN") from None
+        raise typer.BadParameter(
+            _("no such file: {path}").format(path=error.path), param_hint="PLAN"
+        ) from None
     try:
         result = trace_plan(plan_file, source, missing, problems)
     except UnreadablePlanError as error:
@@ -94,4 +102,4 @@ def trace(
     raise typer.Exit(result.exit_code)
 
 
-trace.__doc__ = HELP
+trace.__doc__ = _(HELP)

@@ -9,6 +9,7 @@ import typer
 
 from planctl.cli.options import (
     FormatOption,
+    LangOption,
     OutputFileOption,
     QuietOption,
     StatisticsOption,
@@ -25,11 +26,12 @@ from planctl.cli.policy import (
     ShowOption,
     StrictOption,
 )
+from planctl.i18n import N_, _
 
 if TYPE_CHECKING:
     from planctl.engine import FileResult
 
-HELP = """Check plan files: format, totals, cross-references, counts, shares, schedules, dates.
+HELP = N_("""Check plan files: format, totals, cross-references, counts, shares, schedules, dates.
 
 PATHS are files, directories (searched for *.yaml and *.yml) or - for standard input; with none,
 plans/ under the current directory is checked. A bare name such as luoyang.yaml is also looked
@@ -54,11 +56,11 @@ Many files are checked in parallel, one process per CPU unless --jobs says other
 is the same, in the same order, as with --jobs 1.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error, 3 internal error.
-"""
+""")
 
 
 def validate(
-    paths: Annotated[list[str] | None, typer.Argument(help="Plan files or directories.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=_("Plan files or directories."))] = None,
     fmt: FormatOption = None,
     output_file: OutputFileOption = None,
     select: SelectOption = None,
@@ -74,31 +76,36 @@ def validate(
         str | None,
         typer.Option(
             "--stdin-filename",
-            help="The name of the plan read from - (standard input): findings name it, and "
-            "its settings are looked for from its directory.",
+            help=_(
+                "The name of the plan read from - (standard input): findings name it, and "
+                "its settings are looked for from its directory."
+            ),
             show_default=False,
         ),
     ] = None,
     quiet: QuietOption = False,
     statistics: StatisticsOption = False,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
+        bool, typer.Option("--exit-zero", help=_("Exit 0 even when errors are found."))
     ] = False,
     max_size: Annotated[
         int,
-        typer.Option("--max-size", help="Refuse files larger than this many MiB.", min=1),
+        typer.Option("--max-size", help=_("Refuse files larger than this many MiB."), min=1),
     ] = 8,
     jobs: Annotated[
         int | None,
         typer.Option(
             "--jobs",
             "-j",
-            help="Check files in up to N processes (default: one per CPU; 1: all in this "
-            "process). A few small files are always checked in this process.",
+            help=_(
+                "Check files in up to N processes (default: one per CPU; 1: all in this "
+                "process). A few small files are always checked in this process."
+            ),
             min=1,
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     from planctl.cli.output import emit
     from planctl.cli.policy import check_grouped, checking_policy
@@ -122,7 +129,7 @@ def validate(
     )
     if stdin_filename is not None and paths and "-" not in paths:
         raise typer.BadParameter(
-            "--stdin-filename names the plan read from -; give - among the paths",
+            _("--stdin-filename names the plan read from -; give - among the paths"),
             param_hint="--stdin-filename",
         )
     if stdin_filename is not None and not paths:
@@ -130,9 +137,13 @@ def validate(
     try:
         files = discover(paths or [])
     except PathNotFoundError as error:
-        raise typer.BadParameter(f"no such file or directory: {error.path}") from None
+        raise typer.BadParameter(
+            _("no such file or directory: {path}").format(path=error.path)
+        ) from None
     if not files:
-        raise typer.BadParameter(f"no plan files (*.yaml, *.yml) in {' '.join(paths or ['plans'])}")
+        raise typer.BadParameter(
+            _("no plan files (*.yaml, *.yml) in {paths}").format(paths=" ".join(paths or ["plans"]))
+        )
     jobs, note = usable_jobs(jobs)
     if note:
         typer.echo(f"planctl: {note}", err=True)
@@ -158,4 +169,4 @@ def _renamed(result: FileResult, name: str) -> FileResult:
     return replace(result, file=name, findings=findings)
 
 
-validate.__doc__ = HELP
+validate.__doc__ = _(HELP)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from planctl.derive.exit_units import own_region
 from planctl.engine import FileResult, Options, check_file
 from planctl.findings import Finding
+from planctl.i18n import _
 from planctl.model.plan import EXIT_MEASURES
 from planctl.results import CheckResult, ExitCheckResult, ExitPlan, ExitYear, is_verdict, year_cell
 from planctl.rules import targets_met
@@ -40,15 +41,20 @@ def _arrange(result: FileResult, year: int | None, region: str | None) -> ExitPl
     timeline = result.derived.timeline
     if year is not None and year not in timeline.years:
         span = f"{timeline.years[0]}-{timeline.years[-1]}" if timeline.years else "none"
-        raise FilterError(f"--year {year} is outside the years of {result.file}: {span}")
+        raise FilterError(
+            _("--year {year} is outside the years of {file}: {span}").format(
+                year=year, file=result.file, span=span
+            )
+        )
     regions = [r.name for r in result.plan.region_items]
     own = own_region(result.plan)
     if own is not None:  # the plan's own region exits too
         regions.append(own.region.name)
     if region is not None and region not in regions:
         raise FilterError(
-            f"--region {region} is not a region of {result.file}; regions: "
-            f"{'、'.join(regions) or 'none'}"
+            _("--region {region} is not a region of {file}; regions: {names}").format(
+                region=region, file=result.file, names="、".join(regions) or _("none")
+            )
         )
 
     def wanted(finding: Finding) -> bool:
@@ -100,36 +106,41 @@ def criteria_text() -> str:
     from planctl.quantity import format_decimal
     from planctl.rules import RULES
 
-    lines = ["Exit rules (planctl rules CODE documents each):"]
-    lines += [f"  {rule.code}  {rule.title}" for rule in RULES.values() if rule.exit_criterion]
-    lines.append("\nNational exit thresholds:")
+    lines = [_("Exit rules (planctl rules CODE documents each):")]
+    lines += [f"  {rule.code}  {_(rule.title)}" for rule in RULES.values() if rule.exit_criterion]
+    lines.append("\n" + _("National exit thresholds:"))
     for criterion in national_criteria(western=False):
         lines.append(
             f"  {criterion.name} <= {format_decimal(criterion.threshold)}%  [{criterion.source}]"
         )
-    lines.append(
-        f"  3% in the western provinces ({'、'.join(sorted(WESTERN_PROVINCES))})  "
-        f"[{WESTERN_SOURCE}]"
+    western = _("3% in the western provinces ({provinces})").format(
+        provinces="、".join(sorted(WESTERN_PROVINCES))
     )
-    lines.append("  non-poor counties exit when all their poor villages have exited")
+    lines.append(f"  {western}  [{WESTERN_SOURCE}]")
+    lines.append("  " + _("non-poor counties exit when all their poor villages have exited"))
+    survey = _("(needs survey data: not evaluable from a plan)")
     for name, source in THIRD_PARTY:
-        lines.append(f"  {name}  [{source}] (needs survey data: not evaluable from a plan)")
-    lines.append("\nHousehold exit conditions (not numeric: reported as stated or not):")
-    lines += [f"  {name}  [{NATIONAL_SOURCE}]" for name, _ in HOUSEHOLD_CONDITIONS]
-    lines.append("\nProvincial rules:")
+        lines.append(f"  {name}  [{source}] {survey}")
+    lines.append("\n" + _("Household exit conditions (not numeric: reported as stated or not):"))
+    lines += [f"  {condition[0]}  [{NATIONAL_SOURCE}]" for condition in HOUSEHOLD_CONDITIONS]
+    lines.append("\n" + _("Provincial rules:"))
     for province, criterion in PROVINCIAL_RULES:
         lines.append(
             f"  {province}: {criterion.name} >= "
             f"{format_decimal(criterion.threshold)}%  [{criterion.source}]"
         )
     lines.append(
-        "\nA plan's own `criteria:` override these for the kinds they name "
-        "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
-        "people_exited/贫困人口减少比例); a criterion of any other measure and unit "
-        "(村集体经济收入 3万元以上) is judged on the figures regions print under its name (PE10)."
+        "\n"
+        + _(
+            "A plan's own `criteria:` override these for the kinds they name "
+            "(measure: incidence/贫困发生率, villages_exited/贫困村退出比例, "
+            "people_exited/贫困人口减少比例); a criterion of any other measure and unit "
+            "(村集体经济收入 3万元以上) is judged on the figures regions print under its name "
+            "(PE10)."
+        )
     )
-    lines.append("\nNational rural poverty line (per person per year):")
+    lines.append("\n" + _("National rural poverty line (per person per year):"))
     for line in POVERTY_LINES:
-        mark = "" if line.confirmed else "  (not confirmed)"
+        mark = "" if line.confirmed else "  " + _("(not confirmed)")
         lines.append(f"  {line.year}: {format_decimal(line.yuan)}元  [{line.source}]{mark}")
     return "\n".join(lines) + "\n"

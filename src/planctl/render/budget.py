@@ -17,9 +17,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from planctl.i18n import N_, _
 from planctl.quantity import format_decimal
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
+from planctl.render.display import cells as text_cells
 from planctl.render.display import (
     column_width,
     flow,
@@ -33,9 +35,25 @@ from planctl.render.display import (
 from planctl.render.json_report import envelope
 from planctl.results.budget import BudgetResult, BudgetRow, RateRow, UnitCost, signed
 
-AMOUNTS = ("amount", "in unit", "sum of parts", "gap", "of parent", "of total")
-COUNTS = ("projects", "beneficiaries", "per beneficiary", "per project")
-RATES = ("printed", "count", "years", "implied cost", "budget item", "budget", "cost − budget")
+# Column names: the JSON keys (`json_key`), and the headers' message ids (`_header`).
+AMOUNTS = (
+    N_("amount"),
+    N_("in unit"),
+    N_("sum of parts"),
+    N_("gap"),
+    N_("of parent"),
+    N_("of total"),
+)
+COUNTS = (N_("projects"), N_("beneficiaries"), N_("per beneficiary"), N_("per project"))
+RATES = (
+    N_("printed"),
+    N_("count"),
+    N_("years"),
+    N_("implied cost"),
+    N_("budget item"),
+    N_("budget"),
+    N_("cost − budget"),
+)
 NOTE_MIN = 12
 
 
@@ -44,11 +62,13 @@ def unit_cost(cost: UnitCost | None) -> str:
     return f"{rounded(cost.value)}{cost.unit}/{cost.per}" if cost is not None else ""
 
 
-def row_cells(row: BudgetRow, unit: str | None) -> dict[str, str]:
-    """A line's figures as shown, by column; "" where there is none."""
+def row_cells(row: BudgetRow, unit: str | None, json: bool = False) -> dict[str, str]:
+    """A line's figures as shown, by column; "" where there is none (in JSON, whatever the
+    language, the sum's note stays `(+2 missing)`: `parts_missing` says it to programs)."""
     parts = row.parts or ""
     if parts and row.parts_missing:
-        parts += f" (+{row.parts_missing} missing)"
+        missing = "(+{n} missing)" if json else _("(+{n} missing)")
+        parts += " " + missing.format(n=row.parts_missing)
     return {
         "amount": row.amount or "",
         "in unit": (row.amount_in or "") if unit else "",
@@ -63,7 +83,7 @@ def row_cells(row: BudgetRow, unit: str | None) -> dict[str, str]:
     }
 
 
-def rate_cells(rate: RateRow) -> dict[str, str]:
+def rate_cells(rate: RateRow, json: bool = False) -> dict[str, str]:
     implied = ""
     if rate.implied is not None and rate.implied_unit is not None:
         implied = f"{rate.bound} {readable_in(rate.implied, rate.implied_unit)}".lstrip()
@@ -73,7 +93,7 @@ def rate_cells(rate: RateRow) -> dict[str, str]:
     return {
         "printed": rate.printed,
         "count": rate.count or "",
-        "years": rate.years,
+        "years": rate.years if json or rate.years.isdigit() else _(rate.years),
         "implied cost": implied,
         "budget item": rate.budget_item or "",
         "budget": rate.budget or "",
@@ -84,34 +104,34 @@ def rate_cells(rate: RateRow) -> dict[str, str]:
 def rate_piece(column: str, value: str) -> str:
     """A rate's figure with its label, for lines: `count 3000人`, `5 years`, `per year`."""
     if column == "years":
-        return f"{value} years" if value.isdigit() else value
-    return f"{column} {value}"
+        return _("{n} years").format(n=value) if value.isdigit() else value
+    return f"{_(column)} {value}"
 
 
 def rate_note(rate: RateRow) -> str:
-    notes = ["exceeds the budget item"] if rate.exceeds_budget else []
-    return "; ".join([*notes, rate.note] if rate.note else notes)
+    notes = [_("exceeds the budget item")] if rate.exceeds_budget else []
+    return _("; ").join([*notes, rate.note] if rate.note else notes)
 
 
 def _header(result: BudgetResult, column: str) -> str:
-    return f"in {result.unit}" if column == "in unit" else column
+    return _("in {unit}").format(unit=result.unit) if column == "in unit" else _(column)
 
 
 def render_text(result: BudgetResult, options: RenderOptions, out: TextIO) -> None:
     """One line per budget line (`names / from / the top: label figure; ...`), then rates."""
     if not result.has_budget:
-        out.write(f"{result.file}: the plan has no budget\n")
+        out.write(_("{file}: the plan has no budget").format(file=result.file) + "\n")
         return
-    out.write(f"{result.file}: budget\n")
+    out.write(f"{result.file}: {_('budget')}\n")
     for row in result.rows:
         figures = row_cells(row, result.unit)
         pieces = [f"{_header(result, k)} {v}" for k, v in figures.items() if v]
-        out.write(key_line(" / ".join(row.names) or row.name, pieces) + "\n")
+        out.write(key_line(" / ".join(row.names) or _shown_name(row), pieces) + "\n")
     for rate in result.rates:
         pieces = [rate_piece(k, v) for k, v in rate_cells(rate).items() if v]
         if note := rate_note(rate):
-            pieces.append(f"note {note}")
-        out.write(key_line(f"rate {rate.name}", pieces) + "\n")
+            pieces.append(_("note {note}").format(note=note))
+        out.write(key_line(_("rate {name}").format(name=rate.name), pieces) + "\n")
 
 
 def json_key(column: str) -> str:
@@ -144,7 +164,7 @@ def budget_data(result: BudgetResult) -> dict[str, Any]:
                 "names": list(row.names),
                 "path": row.path,
                 "depth": row.depth,
-                **empty_none(row_cells(row, result.unit)),
+                **empty_none(row_cells(row, result.unit, json=True)),
                 "amount_yuan": exact(row.amount_yuan),
                 "sum_of_parts_yuan": exact(row.parts_yuan),
                 "parts_missing": row.parts_missing,
@@ -154,7 +174,7 @@ def budget_data(result: BudgetResult) -> dict[str, Any]:
         "rates": [
             {
                 "name": rate.name,
-                **empty_none(rate_cells(rate)),
+                **empty_none(rate_cells(rate, json=True)),
                 "implied_cost_base": exact(rate.implied),
                 "exceeds_budget": rate.exceeds_budget,
                 "note": rate_note(rate) or None,
@@ -167,17 +187,22 @@ def budget_data(result: BudgetResult) -> dict[str, Any]:
 def render_table(result: BudgetResult, options: RenderOptions, out: TextIO) -> None:
     console = make_console(out, options.color, options.width)
     if not result.has_budget:
-        console.print(f"{escape(result.file)}: the plan has no budget")
+        console.print(escape(_("{file}: the plan has no budget").format(file=result.file)))
         return
-    console.print(f"[head]{escape(result.file)}: budget[/]")
+    console.print(f"[head]{escape(result.file)}: {escape(_('budget'))}[/]")
     draw_budget(console, result)
     if result.rates:
-        console.print("[head]policy rates[/]")
+        console.print(f"[head]{escape(_('policy rates'))}[/]")
         draw_rates(console, result.rates)
 
 
 def _name(row: BudgetRow) -> str:
-    return "  " * row.depth + row.name
+    return "  " * row.depth + _shown_name(row)
+
+
+def _shown_name(row: BudgetRow) -> str:
+    """The line's name; the unnamed total line as `budget total` reads in this language."""
+    return row.name if row.names else _(row.name)
 
 
 def draw_budget(console: Console, result: BudgetResult) -> None:
@@ -186,7 +211,7 @@ def draw_budget(console: Console, result: BudgetResult) -> None:
     names = [_name(row) for row in result.rows]
     shown = [c for c in (*AMOUNTS, *COUNTS) if any(cells[c] for _, cells in rows)]
     widths = {c: column_width(_header(result, c), [cells[c] for _, cells in rows]) for c in shown}
-    least = max(name_min(names), len("item"))
+    least = max(name_min(names), text_cells(_("item")))
 
     def fits(columns: list[str]) -> bool:
         return table_width([least, *(widths[c] for c in columns)]) <= console.width
@@ -198,7 +223,7 @@ def draw_budget(console: Console, result: BudgetResult) -> None:
     elif fits(amounts) and fits(counts):
         console.print(_table(result, rows, amounts, least))
         if counts:
-            console.print("[head]counts and unit costs[/]")
+            console.print(f"[head]{escape(_('counts and unit costs'))}[/]")
             console.print(_table(result, _with_counts(rows, counts), counts, least))
     else:
         for row, cells in rows:
@@ -225,12 +250,12 @@ def _with_counts(rows: Rows, counts: list[str]) -> Rows:
 
 def _table(result: BudgetResult, rows: Rows, columns: list[str], least: int) -> Table:
     table = Table()
-    table.add_column("item", overflow="fold", min_width=least)
+    table.add_column(_("item"), overflow="fold", min_width=least)
     for column in columns:
         table.add_column(_header(result, column), justify="right", no_wrap=True)
     for row, cells in rows:
         # The indent is padding, so a name that wraps keeps it on every line.
-        name = Padding(Text(row.name, overflow="fold"), (0, 0, 0, 2 * row.depth))
+        name = Padding(Text(_shown_name(row), overflow="fold"), (0, 0, 0, 2 * row.depth))
         table.add_row(
             name,
             *(escape(cells[c]) for c in columns),
@@ -243,16 +268,16 @@ def draw_rates(console: Console, rates: list[RateRow]) -> None:
     """The rates table when it fits, else one block per rate."""
     rows = [(rate, rate_cells(rate), rate_note(rate)) for rate in rates]
     shown = [c for c in RATES if any(cells[c] for _, cells, _ in rows)]
-    widths = [column_width(c, [cells[c] for _, cells, _ in rows]) for c in shown]
-    least = max(name_min([rate.name for rate in rates]), len("rate"))
+    widths = [column_width(_(c), [cells[c] for _c, cells, _n in rows]) for c in shown]
+    least = max(name_min([rate.name for rate in rates]), text_cells(_("rate")))
     notes = any(note for _, _, note in rows)
     if table_width([least, *widths, *([NOTE_MIN] if notes else [])]) <= console.width:
         table = Table()
-        table.add_column("rate", overflow="fold", min_width=least)
+        table.add_column(_("rate"), overflow="fold", min_width=least)
         for column in shown:
-            table.add_column(column, justify="right", no_wrap=True)
+            table.add_column(_(column), justify="right", no_wrap=True)
         if notes:
-            table.add_column("note", overflow="fold", min_width=NOTE_MIN)
+            table.add_column(_("note"), overflow="fold", min_width=NOTE_MIN)
         for rate, cells, note in rows:
             style = "warning" if rate.exceeds_budget else "none"
             extra = [f"[{style}]{escape(note)}[/]"] if notes else []

@@ -11,20 +11,38 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from planctl.i18n import N_, _
 from planctl.render import RenderOptions
 from planctl.render.json_report import envelope
 from planctl.results.diff import DiffResult, LocatedChange
 
 FIGURE_WIDTH = 24  # a figure as printed is narrower; anything wider is an item's summary
 PATH_WIDTH = 12  # the narrowest a path is folded to
+# The kinds of change (`diff.structure.Kind`; JSON keeps these words), as a reader calls them.
+KINDS = {
+    "changed": N_("changed"),
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "moved": N_("moved"),
+    "shifted": N_("shifted"),
+}
+
+
+def kind_text(kind: object) -> str:
+    """A kind of change in the current language."""
+    return _(KINDS.get(str(kind), str(kind)))
+
+
+def counts_text(result: DiffResult) -> str:
+    """`2 changed, 1 added`."""
+    return _(", ").join(f"{count} {kind_text(kind)}" for kind, count in result.counts().items())
 
 
 def summary_line(result: DiffResult) -> str:
     """`OLD → NEW: 2 changed, 1 added`, or that they are the same."""
     if result.identical:
-        return f"{result.old} and {result.new}: no differences"
-    counts = ", ".join(f"{count} {kind}" for kind, count in result.counts().items())
-    return f"{result.old} → {result.new}: {counts}"
+        return _("{old} and {new}: no differences").format(old=result.old, new=result.new)
+    return f"{result.old} → {result.new}: {counts_text(result)}"
 
 
 def _file_of(result: DiffResult, located: LocatedChange) -> str:
@@ -38,7 +56,7 @@ def render_text(result: DiffResult, options: RenderOptions, out: TextIO) -> None
         where = f"{_file_of(result, located)}:{located.line}" if located.line else "-"
         values = " → ".join(value for value in (change.old, change.new) if value is not None)
         delta = f"  {change.delta}" if change.delta else ""
-        out.write(f"{where}  {change.kind}  {change.where}  {values}{delta}\n")
+        out.write(f"{where}  {kind_text(change.kind)}  {change.where}  {values}{delta}\n")
     out.write(summary_line(result) + "\n")
 
 
@@ -56,9 +74,9 @@ def render_table(result: DiffResult, options: RenderOptions, out: TextIO) -> Non
         return
     console.print(f"[head]{escape(result.old)} → {escape(result.new)}[/]")
     table = Table()
-    table.add_column("line", justify="right", no_wrap=True)
-    table.add_column("change", no_wrap=True)
-    table.add_column("path", overflow="fold", min_width=PATH_WIDTH, ratio=1)
+    table.add_column(_("line"), justify="right", no_wrap=True)
+    table.add_column(_("change"), no_wrap=True)
+    table.add_column(_("path"), overflow="fold", min_width=PATH_WIDTH, ratio=1)
     figures = {
         column: max(cell_len(getattr(located.change, column) or "") for located in result.changes)
         for column in ("old", "new", "delta")
@@ -66,24 +84,24 @@ def render_table(result: DiffResult, options: RenderOptions, out: TextIO) -> Non
     # Each column takes its width plus 3 (padding and rule); the line and kind need at most 15.
     needed = 1 + 15 + PATH_WIDTH + 3 + sum(width + 3 for width in figures.values())
     whole = needed <= console.width and max(figures.values()) <= FIGURE_WIDTH
-    for column in ("old", "new"):
+    for column in (N_("old"), N_("new")):
         if whole:
-            table.add_column(column, no_wrap=True)  # figures: never folded
+            table.add_column(_(column), no_wrap=True)  # figures: never folded
         else:  # a whole item's summary, or a page too narrow: fold rather than cut off
-            table.add_column(column, overflow="fold", min_width=8)
-    table.add_column("delta", justify="right", no_wrap=whole, overflow="fold")
+            table.add_column(_(column), overflow="fold", min_width=8)
+    table.add_column(_("delta"), justify="right", no_wrap=whole, overflow="fold")
     for located in result.changes:
         change = located.change
         table.add_row(
             str(located.line or ""),
-            str(change.kind),
+            kind_text(change.kind),
             escape(change.where),
             escape(change.old or ""),
             escape(change.new or ""),
             escape(change.delta or ""),
         )
     console.print(table)
-    console.print(", ".join(f"{count} {kind}" for kind, count in result.counts().items()))
+    console.print(escape(counts_text(result)))
 
 
 def diff_data(result: DiffResult) -> dict[str, Any]:

@@ -13,12 +13,15 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from planctl.findings import Finding, Outcome
+from planctl.i18n import N_, _, ngettext
 from planctl.quantity import format_decimal
 from planctl.render import RenderOptions, render
 from planctl.render.json_report import envelope, finding_data
+from planctl.render.words import accepted, ljust, measure
 from planctl.results import ExitCheckResult, ExitPlan, ExitYear
 
-MARKS = {Outcome.PASS: "PASS", Outcome.FAIL: "FAIL", Outcome.NOT_EVALUABLE: "N/A"}
+MARKS = {Outcome.PASS: N_("PASS"), Outcome.FAIL: N_("FAIL"), Outcome.NOT_EVALUABLE: N_("N/A")}
+LEVEL_MARKS = {"error": N_("ERROR"), "warning": N_("WARNING"), "info": N_("INFO")}
 STYLES = {Outcome.PASS: "ok", Outcome.FAIL: "error", Outcome.NOT_EVALUABLE: "warning"}
 
 
@@ -37,10 +40,10 @@ render_github, render_sarif, render_junit = _ci("github"), _ci("sarif"), _ci("ju
 def mark(finding: Finding) -> str:
     """PASS, FAIL, N/A; a failure that does not fail the run (a warning, accepted) says so."""
     if finding.outcome is Outcome.FAIL and finding.accepted is not None:
-        return "ACCEPTED"
+        return _("ACCEPTED")
     if finding.outcome is Outcome.FAIL and not finding.fails():
-        return str(finding.level).upper()
-    return MARKS[finding.outcome]
+        return _(LEVEL_MARKS[str(finding.level)])
+    return _(MARKS[finding.outcome])
 
 
 def summary_line(result: ExitCheckResult) -> str:
@@ -49,9 +52,15 @@ def summary_line(result: ExitCheckResult) -> str:
         for finding in (*plan.headlines, *plan.verdicts):
             counts[finding.outcome] += 1
     plans = len(result.check.files)
-    return (
-        f"{plans} plan{'s' if plans != 1 else ''} checked: {counts[Outcome.PASS]} passed, "
-        f"{counts[Outcome.FAIL]} failed, {counts[Outcome.NOT_EVALUABLE]} not evaluable"
+    return ngettext(
+        "{n} plan checked: {passed} passed, {failed} failed, {na} not evaluable",
+        "{n} plans checked: {passed} passed, {failed} failed, {na} not evaluable",
+        plans,
+    ).format(
+        n=plans,
+        passed=counts[Outcome.PASS],
+        failed=counts[Outcome.FAIL],
+        na=counts[Outcome.NOT_EVALUABLE],
     )
 
 
@@ -64,20 +73,33 @@ def render_text(result: ExitCheckResult, options: RenderOptions, out: TextIO) ->
     for plan in result.plans:
         out.write(f"{plan.file}: {plan.title}\n")
         for finding in plan.headlines:
-            out.write(f"  {mark(finding):<8} {finding.code} {finding.message}{_at(finding)}\n")
+            out.write(
+                f"  {ljust(mark(finding), 8)} {finding.code} {finding.message}{_at(finding)}\n"
+            )
         for year in plan.years:
-            for measure, cell in year.cells.items():
-                out.write(
-                    f"  {year.year}{'' if year.in_period else '*'} {measure}: "
-                    f"exits {cell.exits or '-'}, cumulative {cell.cumulative or '?'}, "
-                    f"left {cell.remaining or '?'} ({_share(cell.share)})\n"
+            for name, cell in year.cells.items():
+                figures = _("exits {exits}, cumulative {cumulative}, left {left} ({share})").format(
+                    exits=cell.exits or "-",
+                    cumulative=cell.cumulative or "?",
+                    left=cell.remaining or "?",
+                    share=_share(cell.share),
                 )
+                out.write(f"  {_year_label(year)} {measure(name)}: {figures}\n")
             if year.regions_exiting:
-                out.write(f"  {year.year} regions exiting: {'、'.join(year.regions_exiting)}\n")
+                exiting = _("{year} regions exiting: {names}").format(
+                    year=year.year, names="、".join(year.regions_exiting)
+                )
+                out.write(f"  {exiting}\n")
         for finding in (*plan.verdicts, *plan.problems):
-            out.write(f"  {mark(finding):<8} {finding.code} {finding.message}{_at(finding)}\n")
+            out.write(
+                f"  {ljust(mark(finding), 8)} {finding.code} {finding.message}{_at(finding)}\n"
+            )
     _unchecked(result, out)
     out.write(summary_line(result) + "\n")
+
+
+def _answer_line(finding: Finding) -> str:
+    return f"  {ljust(mark(finding), 8)} {finding.code} {finding.message}{_at(finding)}\n"
 
 
 def _at(finding: Finding) -> str:
@@ -89,8 +111,10 @@ def _unchecked(result: ExitCheckResult, out: TextIO) -> None:
     for file in result.check.files:
         if file.file not in checked:
             for finding in file.findings:
-                out.write(f"  FAIL     {finding.code} {finding.message}  [{finding.location}]\n")
-            out.write(f"{file.file}: not checked: the plan is not in the plan format\n")
+                fail = ljust(_(MARKS[Outcome.FAIL]), 8)
+                out.write(f"  {fail} {finding.code} {finding.message}  [{finding.location}]\n")
+            reason = _("not checked: the plan is not in the plan format")
+            out.write(f"{file.file}: {reason}\n")
 
 
 def render_table(result: ExitCheckResult, options: RenderOptions, out: TextIO) -> None:
@@ -105,28 +129,34 @@ def render_table(result: ExitCheckResult, options: RenderOptions, out: TextIO) -
         for finding in plan.headlines:
             style = STYLES[finding.outcome]
             console.print(f"[{style}]{mark(finding)}[/] {escape(finding.message)}")
-        for measure in plan.years[0].cells if plan.years else ():
-            console.print(_year_table(plan, measure))
+        for name in plan.years[0].cells if plan.years else ():
+            console.print(_year_table(plan, name))
         exiting = [(y.year, y.regions_exiting) for y in plan.years if y.regions_exiting]
         for year, names in exiting:
-            console.print(f"regions exiting {year}: {escape('、'.join(names))}")
+            exiting_then = _("regions exiting {year}: {names}").format(
+                year=year, names="、".join(names)
+            )
+            console.print(escape(exiting_then))
         findings = [*plan.verdicts, *plan.problems]
         if findings:
             console.print(_verdict_table(findings))
     console.print(escape(summary_line(result)))
 
 
-def _year_table(plan: ExitPlan, measure: str) -> Any:
+def _year_table(plan: ExitPlan, name: str) -> Any:
+    from rich.markup import escape
     from rich.table import Table
 
-    baseline = plan.baselines.get(measure)
-    title = f"{measure}" + (f" (baseline {baseline})" if baseline else "")
-    table = Table(title=title, title_justify="left")
-    table.add_column("year", no_wrap=True)
-    for column in ("exits", "cumulative", "remaining", "of baseline"):
-        table.add_column(column, justify="right", no_wrap=True)
+    baseline = plan.baselines.get(name)
+    title = measure(name)
+    if baseline:
+        title = _("{measure} (baseline {baseline})").format(measure=title, baseline=baseline)
+    table = Table(title=escape(title), title_justify="left")
+    table.add_column(_("year"), no_wrap=True)
+    for column in (N_("exits"), N_("cumulative"), N_("remaining"), N_("of baseline")):
+        table.add_column(_(column), justify="right", no_wrap=True)
     for year in plan.years:
-        cell = year.cells[measure]
+        cell = year.cells[name]
         table.add_row(
             _year_label(year),
             cell.exits or "",
@@ -145,15 +175,15 @@ def _verdict_table(findings: list[Finding]) -> Any:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="verdicts", title_justify="left")
+    table = Table(title=_("verdicts"), title_justify="left")
     table.add_column("", no_wrap=True)
-    table.add_column("code", no_wrap=True)
-    table.add_column("verdict", overflow="fold", ratio=1, min_width=20)
-    table.add_column("where", overflow="fold", max_width=18)
+    table.add_column(_("code"), no_wrap=True)
+    table.add_column(_("verdict"), overflow="fold", ratio=1, min_width=20)
+    table.add_column(_("where"), overflow="fold", max_width=18)
     for finding in findings:
         text = escape(finding.message)
         if finding.accepted is not None:
-            text += f" [dim](accepted: {escape(finding.accepted)})[/]"
+            text += f" [dim]({escape(accepted(finding.accepted))})[/]"
         table.add_row(
             f"[{STYLES[finding.outcome]}]{mark(finding)}[/]",
             finding.code,

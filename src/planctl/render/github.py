@@ -18,6 +18,7 @@ from typing import TextIO
 from planctl.findings import Finding, Severity
 from planctl.render import RenderOptions
 from planctl.render.summary import Summary
+from planctl.render.words import rule_title
 from planctl.results import CheckResult
 from planctl.rules import RULES
 
@@ -44,7 +45,7 @@ def annotation(finding: Finding) -> str:
         properties.append(("line", str(finding.position.line)))
         properties.append(("col", str(finding.position.column)))
     rule = RULES.get(finding.code)
-    properties.append(("title", f"{finding.code} {rule.title}" if rule else finding.code))
+    properties.append(("title", f"{finding.code} {rule_title(rule)}" if rule else finding.code))
     fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     message = f"{finding.path_text}: {finding.message}" if finding.path else finding.message
     return f"::{COMMANDS[finding.level]} {fields}::{escape_data(message)}"

@@ -6,10 +6,11 @@ dependency and a second place where escaping is decided without removing any cod
 Vega-Lite specs (`planctl.report_html.charts`) rendered to inline SVG; each sits beside a table
 with its figures exactly as printed, and the print styles put each plan on its own pages.
 
-Every string a reader sees goes through `t`, the page's one choke point for wording: `t` looks
-the English text up in `CATALOG` and returns it unchanged when it is not there. The texts are
-whole phrases without placeholders (figures and names are put beside them, never inside), so a
-catalog for another language (a Chinese one) is a dict of phrase -> phrase plugged in here.
+Every string a reader sees goes through `t`, the page's one choke point for wording: `t` is
+the `planctl` catalog's lookup (`planctl.i18n`), so the page is in the language of the run
+(`--lang`). The texts are whole phrases without placeholders (figures and names are put beside
+them, never inside); a phrase only named (a table's headers) is marked with `N_` and
+translated by `t` where it is drawn.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from planctl.findings import Finding, Outcome
+from planctl.i18n import N_, _, language
 from planctl.render import RenderOptions
 from planctl.results.report import PlanReport, ReportResult, UncheckedFile
-
-CATALOG: dict[str, str] = {}  # English phrase -> the page's language; empty: English
 
 
 def t(text: str) -> str:
     """The page's wording of `text` (an English phrase without placeholders)."""
-    return CATALOG.get(text, text)
+    return _(text)
 
 
 def e(text: object) -> str:
@@ -67,7 +67,7 @@ a{color:inherit;text-decoration:none}
 }
 """
 
-MARKS = {Outcome.PASS: ("PASS", "pass"), Outcome.FAIL: ("FAIL", "fail")}
+MARKS = {Outcome.PASS: (N_("PASS"), "pass"), Outcome.FAIL: (N_("FAIL"), "fail")}
 
 
 def render(result: ReportResult, options: RenderOptions, out: TextIO) -> None:
@@ -82,7 +82,7 @@ def page(result: ReportResult) -> str:
     body += [_plan(plan, result.traced) for plan in result.plans]
     body += [_unchecked(file) for file in result.unchecked]
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e(t('Plan report'))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
@@ -128,7 +128,7 @@ def _overview(result: ReportResult) -> str:
     rows = []
     for plan in result.plans:
         status = f'<span class="{"fail" if plan.failed else "pass"}">'
-        status += e(t("fails" if plan.failed else "passes")) + "</span>"
+        status += e(t("fails") if plan.failed else t("passes")) + "</span>"
         rows.append(
             tr(
                 [
@@ -150,16 +150,16 @@ def _overview(result: ReportResult) -> str:
         cells = [td(e(file.file)), td(""), td(not_checked), num(len(file.findings))]
         rows.append(tr(cells + [td("")] * 6))
     headers = [
-        "plan",
-        "title",
-        "status",
-        "errors",
-        "warnings",
-        "verdicts passed",
-        "verdicts failed",
-        "not evaluable",
-        "budget total",
-        "baseline",
+        N_("plan"),
+        N_("title"),
+        N_("status"),
+        N_("errors"),
+        N_("warnings"),
+        N_("verdicts passed"),
+        N_("verdicts failed"),
+        N_("not evaluable"),
+        N_("budget total"),
+        N_("baseline"),
     ]
     return f"<h2>{e(t('Overview'))}</h2>" + table(headers, rows, "overview")
 

@@ -10,6 +10,7 @@ from planctl import __version__
 from planctl.findings import Finding
 from planctl.render import RenderOptions
 from planctl.render.summary import Summary
+from planctl.render.words import rule_title
 from planctl.results import CheckResult
 from planctl.rules import RULES
 
@@ -23,7 +24,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "code": finding.code,
         "severity": str(finding.level),
         "outcome": str(finding.outcome),
-        "title": rule.title if rule else None,
+        "title": rule_title(rule) if rule else None,
         "message": finding.message,
         "file": finding.file,
         "line": finding.position.line if finding.position else None,

@@ -20,8 +20,10 @@ from typing import TextIO
 
 from planctl.engine import STALE_ACCEPTANCE, UNREADABLE, FileResult
 from planctl.findings import Finding, Outcome
+from planctl.i18n import _
 from planctl.render import RenderOptions
 from planctl.render.text import format_finding
+from planctl.render.words import rule_title
 from planctl.results import CheckResult, is_verdict
 from planctl.rules import RULES, Rule
 
@@ -69,7 +71,8 @@ def suite_element(result: FileResult, strict: bool, verdicts: bool = False) -> E
             failure.text = _lines([finding])
         elif finding.outcome is Outcome.NOT_EVALUABLE:
             skipped += 1
-            ET.SubElement(case, "skipped", message=_text(f"not evaluable: {finding.message}"))
+            skipped_because = _("not evaluable: {message}").format(message=finding.message)
+            ET.SubElement(case, "skipped", message=_text(skipped_because))
         else:
             ET.SubElement(case, "system-out").text = _lines([finding])
     for rule in RULES.values():
@@ -77,7 +80,7 @@ def suite_element(result: FileResult, strict: bool, verdicts: bool = False) -> E
             continue
         tests += 1
         case = ET.SubElement(
-            suite, "testcase", classname=_text(result.file), name=f"{rule.code} {rule.title}"
+            suite, "testcase", classname=_text(result.file), name=f"{rule.code} {rule_title(rule)}"
         )
         reason = _not_run(rule, result)
         if reason is not None:
@@ -107,9 +110,9 @@ def _not_run(rule: Rule, result: FileResult) -> str | None:
     if rule.code == UNREADABLE:
         return None
     if not result.read:
-        return "not checked: the file could not be read"
+        return _("not checked: the file could not be read")
     if not result.valid and (rule.check is not None or rule.code == STALE_ACCEPTANCE):
-        return "not checked: the file is not in the plan format"
+        return _("not checked: the file is not in the plan format")
     return None
 
 
@@ -117,7 +120,8 @@ def _failure_message(failing: list[Finding]) -> str:
     first = failing[0]
     message = f"{first.location}: {first.message}"
     if len(failing) > 1:
-        message += f" (and {len(failing) - 1} more)"
+        more = len(failing) - 1
+        message += " " + _("(and {n} more)").format(n=more)
     return message
 
 

@@ -1,12 +1,18 @@
-"""Drawing `planctl rules`: the list of rules, or one rule's documentation."""
+"""Drawing `planctl rules`: the list of rules, or one rule's documentation.
+
+A rule's title and documentation are translated here, whole: the English `TITLE` and cleaned
+module docstring are the message ids in the `planctl-rules` catalog. The codes and the JSON
+keys stay as they are in every language."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
+from planctl.i18n import _
 from planctl.render import RenderOptions
 from planctl.render.json_report import envelope
+from planctl.render.words import ljust, severity
 from planctl.rules import Rule
 
 
@@ -14,10 +20,13 @@ def render_text(rules: list[Rule], options: RenderOptions, out: TextIO) -> None:
     """One line per rule; a single rule with its whole documentation."""
     if len(rules) == 1:
         rule = rules[0]
-        out.write(f"{rule.code}: {rule.title} (default severity: {rule.severity})\n\n{rule.doc}\n")
+        head = _("{code}: {title} (default severity: {severity})").format(
+            code=rule.code, title=_(rule.title), severity=severity(rule.severity)
+        )
+        out.write(f"{head}\n\n{_(rule.doc)}\n")
         return
     for rule in rules:
-        out.write(f"{rule.code:<6} {rule.severity:<7}  {rule.title}\n")
+        out.write(f"{rule.code:<6} {ljust(severity(rule.severity), 7)}  {_(rule.title)}\n")
 
 
 def render_table(rules: list[Rule], options: RenderOptions, out: TextIO) -> None:
@@ -30,12 +39,13 @@ def render_table(rules: list[Rule], options: RenderOptions, out: TextIO) -> None
     from planctl.render.console import make_console
 
     table = Table()
-    table.add_column("code", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("exit", no_wrap=True)
-    table.add_column("title", overflow="fold", min_width=20)
+    table.add_column(_("code"), no_wrap=True)
+    table.add_column(_("severity"), no_wrap=True)
+    table.add_column(_("exit"), no_wrap=True)
+    table.add_column(_("title"), overflow="fold", min_width=20)
     for rule in rules:
-        table.add_row(rule.code, str(rule.severity), "✓" if rule.exit_criterion else "", rule.title)
+        mark = "✓" if rule.exit_criterion else ""
+        table.add_row(rule.code, severity(rule.severity), mark, _(rule.title))
     make_console(out, options.color, options.width).print(table)
 
 
@@ -44,10 +54,10 @@ def render_json(rules: list[Rule], options: RenderOptions, out: TextIO) -> None:
         "rules": [
             {
                 "code": rule.code,
-                "title": rule.title,
+                "title": _(rule.title),
                 "severity": str(rule.severity),
                 "exit_criterion": rule.exit_criterion,
-                "doc": rule.doc,
+                "doc": _(rule.doc),
             }
             for rule in rules
         ]

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from planctl import __version__
 from planctl.findings import Finding, Outcome, Severity
 from planctl.render import RenderOptions
+from planctl.render.words import rule_doc, rule_summary, rule_title
 from planctl.results import CheckResult
 from planctl.rules import RULES, Rule
 
@@ -65,9 +66,9 @@ def rule_data(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": _pascal_case(rule.title),
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": rule.summary},
-        "help": {"text": rule.doc, "markdown": rule.doc},
+        "shortDescription": {"text": rule_title(rule)},
+        "fullDescription": {"text": rule_summary(rule)},
+        "help": {"text": rule_doc(rule), "markdown": rule_doc(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
 

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from planctl.i18n import _, ngettext
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
 from planctl.render.display import column_width, flow, key_line, share, table_width
@@ -34,19 +35,21 @@ def running_text(cell: ScheduleCell) -> str:
 
 
 def _empty_line(result: ScheduleResult) -> str:
-    return f"{result.file}: no schedules, exit years or dated indicators"
+    return _("{file}: no schedules, exit years or dated indicators").format(file=result.file)
 
 
 def _undated(result: ScheduleResult) -> str | None:
     count = result.undated_indicators
     if not count:
         return None
-    return f"{count} indicator{' has' if count == 1 else 's have'} no year (by)"
+    return ngettext(
+        "{n} indicator has no year (by)", "{n} indicators have no year (by)", count
+    ).format(n=count)
 
 
 def _names_lines(result: ScheduleResult) -> list[str]:
     return [
-        f"{counts.title} {year}: {'、'.join(counts.names[year])}"
+        f"{_(counts.title)} {year}: {'、'.join(counts.names[year])}"
         for counts in result.counts
         for year in sorted(counts.names)
     ]
@@ -54,19 +57,22 @@ def _names_lines(result: ScheduleResult) -> list[str]:
 
 def render_text(result: ScheduleResult, options: RenderOptions, out: TextIO) -> None:
     """One line per year with every schedule and count, then the names of each year."""
-    lines = [_empty_line(result)] if result.empty else [f"{result.file}: year by year"]
+    lines = [_empty_line(result)] if result.empty else [f"{result.file}: {_('year by year')}"]
     for year in [] if result.empty else result.years:
         pieces = []
         for series in result.series:
             cell = series.cells[year.year]
             running = running_text(cell)
-            pieces.append(
-                f"{series.name} {cell.entry or '—'}"
-                + (f", cumulative {running}" if running else "")
-            )
+            piece = f"{series.name} {cell.entry or '—'}"
+            if running:
+                piece += _(", cumulative {running}").format(running=running)
+            pieces.append(piece)
         for counts in result.counts:
             this_year = len(counts.names.get(year.year, []))
-            pieces.append(f"{counts.title} {this_year}, cumulative {counts.running[year.year]}")
+            total = counts.running[year.year]
+            pieces.append(
+                f"{_(counts.title)} {this_year}" + _(", cumulative {running}").format(running=total)
+            )
         lines.append(key_line(year_label(year), pieces))
     lines += _names_lines(result)
     if undated := _undated(result):
@@ -121,7 +127,7 @@ def render_table(result: ScheduleResult, options: RenderOptions, out: TextIO) ->
     if result.empty:
         console.print(escape(_empty_line(result)))
     else:
-        console.print(f"[head]{escape(result.file)}: year by year[/]")
+        console.print(f"[head]{escape(result.file)}: {escape(_('year by year'))}[/]")
         wide = _wide(result)
         if table_width(_widths(wide)) <= console.width:
             console.print(_table(wide))
@@ -143,22 +149,22 @@ def _widths(columns: Columns) -> list[int]:
 def _counts_columns(result: ScheduleResult, counts: CountSeries) -> Columns:
     return [
         (
-            counts.title,
+            _(counts.title),
             [
                 str(len(counts.names[y.year])) if y.year in counts.names else ""
                 for y in result.years
             ],
         ),
-        ("cumulative", [str(counts.running[y.year]) for y in result.years]),
+        (_("cumulative"), [str(counts.running[y.year]) for y in result.years]),
     ]
 
 
 def _wide(result: ScheduleResult) -> Columns:
-    columns: Columns = [("year", [year_label(y) for y in result.years])]
+    columns: Columns = [(_("year"), [year_label(y) for y in result.years])]
     for series in result.series:
         cells = [series.cells[y.year] for y in result.years]
         columns.append((series.name, [cell.entry or "" for cell in cells]))
-        columns.append(("cumulative", [running_text(cell) for cell in cells]))
+        columns.append((_("cumulative"), [running_text(cell) for cell in cells]))
     for counts in result.counts:
         columns += _counts_columns(result, counts)
     return columns
@@ -166,9 +172,9 @@ def _wide(result: ScheduleResult) -> Columns:
 
 def _table(columns: Columns) -> Table:
     table = Table()
-    for index, (header, _) in enumerate(columns):
+    for index, (header, _cells) in enumerate(columns):
         table.add_column(escape(header), justify="left" if index == 0 else "right", no_wrap=True)
-    for row in zip(*(cells for _, cells in columns), strict=True):
+    for row in zip(*(cells for _header, cells in columns), strict=True):
         table.add_row(*(escape(cell) for cell in row))
     return table
 
@@ -178,7 +184,7 @@ def _print(console: Console, columns: Columns) -> None:
     if table_width(_widths(columns)) <= console.width:
         console.print(_table(columns))
         return
-    (_, years), rest = columns[0], columns[1:]
+    (_header, years), rest = columns[0], columns[1:]
     for index, year in enumerate(years):
         pieces = [f"{header} {cells[index]}" for header, cells in rest if cells[index]]
         for line in flow([f"{year}:", *pieces], console.width, gap=1):
@@ -187,18 +193,20 @@ def _print(console: Console, columns: Columns) -> None:
 
 def _stacked(console: Console, result: ScheduleResult) -> None:
     """One small table per schedule, then one per count (regions exiting, indicators due)."""
-    years = ("year", [year_label(y) for y in result.years])
+    years = (_("year"), [year_label(y) for y in result.years])
     for series in result.series:
         cells = [series.cells[y.year] for y in result.years]
-        baseline = f" (baseline {series.baseline})" if series.baseline else ""
+        baseline = (
+            _(" (baseline {baseline})").format(baseline=series.baseline) if series.baseline else ""
+        )
         console.print(f"[head]{escape(series.name)}[/]{escape(baseline)}", overflow="fold")
         columns: Columns = [
             years,
-            ("this year", [cell.entry or "" for cell in cells]),
-            ("cumulative", [cell.cumulative or "" for cell in cells]),
+            (_("this year"), [cell.entry or "" for cell in cells]),
+            (_("cumulative"), [cell.cumulative or "" for cell in cells]),
         ]
         if any(cell.share is not None for cell in cells):
-            columns.append(("of baseline", [share(cell.share) for cell in cells]))
+            columns.append((_("of baseline"), [share(cell.share) for cell in cells]))
         _print(console, columns)
     counts_columns: Columns = [years]
     for counts in result.counts:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planctl.findings import Outcome, Severity
+from planctl.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from planctl.results import CheckResult
@@ -38,15 +39,13 @@ class Summary:
     def line(self) -> str:
         """`5 files checked: 2 errors, 1 warning, 3 accepted` — the last line of a run."""
         parts = [
-            _count(self.errors, "error"),
-            _count(self.warnings, "warning"),
+            ngettext("{n} error", "{n} errors", self.errors).format(n=self.errors),
+            ngettext("{n} warning", "{n} warnings", self.warnings).format(n=self.warnings),
         ]
         if self.infos:
-            parts.append(_count(self.infos, "note"))
+            parts.append(ngettext("{n} note", "{n} notes", self.infos).format(n=self.infos))
         if self.accepted:
-            parts.append(f"{self.accepted} accepted")
-        return f"{_count(self.files, 'file')} checked: {', '.join(parts)}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+            parts.append(_("{n} accepted").format(n=self.accepted))
+        return ngettext(
+            "{n} file checked: {counts}", "{n} files checked: {counts}", self.files
+        ).format(n=self.files, counts=_(", ").join(parts))

@@ -8,10 +8,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from planctl.findings import Finding
+from planctl.i18n import _
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
 from planctl.render.summary import Summary
 from planctl.render.text import label, shown, statistics
+from planctl.render.words import accepted, figures
 from planctl.results import CheckResult
 
 
@@ -28,19 +30,18 @@ def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
         # Narrow columns that never wrap, and one wide column that wraps between words: the
         # path, the message and the figures behind it, so no figure is ever cut in two.
         table = Table(title=escape(result.file), title_justify="left", expand=False)
-        table.add_column("line:col", no_wrap=True)
-        table.add_column("code", no_wrap=True)
-        table.add_column("severity", no_wrap=True)
-        table.add_column("finding", overflow="fold", ratio=1, min_width=30)
+        table.add_column(_("line:col"), no_wrap=True)
+        table.add_column(_("code"), no_wrap=True)
+        table.add_column(_("severity"), no_wrap=True)
+        table.add_column(_("finding"), overflow="fold", ratio=1, min_width=30)
         for finding in findings:
             style = "accepted" if finding.accepted is not None else str(finding.level)
             text = f"[dim]{escape(finding.path_text)}[/]\n" if finding.path else ""
             text += escape(finding.message)
             if finding.stated is not None and finding.computed is not None:
-                text += f"\nstated {escape(finding.stated)}, computed {escape(finding.computed)}"
-                text += f", gap {escape(str(finding.gap))}" if finding.gap else ""
+                text += "\n" + escape(figures(finding.stated, finding.computed, finding.gap))
             if finding.accepted is not None:
-                text += f"\n[accepted]accepted: {escape(finding.accepted)}[/]"
+                text += f"\n[accepted]{escape(accepted(finding.accepted))}[/]"
             table.add_row(
                 str(finding.position or ""),
                 finding.code,

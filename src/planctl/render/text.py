@@ -8,29 +8,32 @@ from typing import TextIO
 
 from planctl.engine import FileResult
 from planctl.findings import Finding, Outcome
+from planctl.i18n import _
 from planctl.render import RenderOptions
 from planctl.render.console import printable
 from planctl.render.summary import Summary
+from planctl.render.words import accepted, figures, outcome, rule_title, severity
 from planctl.results import CheckResult
 
 
 def format_finding(finding: Finding) -> str:
     """One finding on one line, with the figures behind it."""
-    text = f"{finding.location}  {finding.path_text or '-'}  {finding.code} {label(finding)}: "
-    text += finding.message
+    text = f"{finding.location}  {finding.path_text or '-'}  "
+    text += _("{code} {label}: {message}").format(
+        code=finding.code, label=label(finding), message=finding.message
+    )
     if finding.stated is not None and finding.computed is not None:
-        text += f" [stated {finding.stated}, computed {finding.computed}"
-        text += f", gap {finding.gap}]" if finding.gap else "]"
+        text += f" [{figures(finding.stated, finding.computed, finding.gap)}]"
     if finding.accepted is not None:
-        text += f" (accepted: {finding.accepted})"
+        text += f" ({accepted(finding.accepted)})"
     return printable(text)  # names and figures come from the plan: no terminal controls
 
 
 def label(finding: Finding) -> str:
     """`error`, `warning`, `info`; a verdict that is not a problem says `pass`, `not evaluable`."""
     if finding.outcome is not Outcome.FAIL:
-        return str(finding.outcome)
-    return str(finding.level)
+        return outcome(finding.outcome)
+    return severity(finding.level)
 
 
 def shown(check: CheckResult, result: FileResult, options: RenderOptions) -> list[Finding]:
@@ -51,7 +54,7 @@ def statistics(findings: Iterable[Finding]) -> list[str]:
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     width = len(str(ranked[0][1])) if ranked else 0
     return [
-        f"{count:>{width}}  {code}  {RULES[code].title if code in RULES else ''}".rstrip()
+        f"{count:>{width}}  {code}  {rule_title(RULES[code]) if code in RULES else ''}".rstrip()
         for code, count in ranked
     ]
 

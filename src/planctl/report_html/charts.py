@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from planctl.i18n import N_
 from planctl.render.html import t
 from planctl.results.report import BudgetRow, ExitSeries, RegionExit
 
@@ -24,9 +25,9 @@ FONT = (
 BLUE, RED, ORANGE, GREY = "#4c78a8", "#c62828", "#e67e22", "#555555"
 WIDTH = 380
 EXIT_TITLES = {
-    "people": "People exiting: running total",
-    "villages": "Villages exiting: running total",
-    "households": "Households exiting: running total",
+    "people": N_("People exiting: running total"),
+    "villages": N_("Villages exiting: running total"),
+    "households": N_("Households exiting: running total"),
 }
 Spec = dict[str, Any]
 
@@ -158,7 +159,7 @@ def exit_chart(series: ExitSeries) -> Spec:
                 "encoding": {"x": {"field": "year", "type": "ordinal"}, "text": {"field": "label"}},
             },
         ]
-    title = t(EXIT_TITLES.get(series.measure, "Exits: running total"))
+    title = t(EXIT_TITLES.get(series.measure, N_("Exits: running total")))
     return _spec(points, title, height=220, layer=layers)
 
 

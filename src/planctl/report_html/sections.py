@@ -7,6 +7,7 @@ through `planctl.render.html.t` and every plan text through `e`.
 from __future__ import annotations
 
 from planctl.findings import Finding
+from planctl.i18n import N_
 from planctl.render.html import e, mark, num, t, table, td, tr
 from planctl.report_html import charts
 from planctl.results.report import PlanReport
@@ -39,7 +40,16 @@ def finding_rows(findings: list[Finding]) -> str:
                 ]
             )
         )
-    headers = ["", "code", "finding", "where", "path", "stated", "computed", "gap"]
+    headers = [
+        "",
+        N_("code"),
+        N_("finding"),
+        N_("where"),
+        N_("path"),
+        N_("stated"),
+        N_("computed"),
+        N_("gap"),
+    ]
     return table(headers, rows, "findings")
 
 
@@ -79,7 +89,7 @@ def budget(plan: PlanReport) -> str:
         )
         for row in shown
     ]
-    headers = ["item", "amount", "sum of parts", "gap", "of total", "PC101"]
+    headers = [N_("item"), N_("amount"), N_("sum of parts"), N_("gap"), N_("of total"), "PC101"]
     note = ""
     if len(shown) < len(plan.budget):
         note = (
@@ -124,7 +134,14 @@ def exits(plan: PlanReport) -> str:
             )
             for point in series.points
         ]
-        headers = ["year", "exits", "cumulative", "remaining", "of baseline", "deadline"]
+        headers = [
+            N_("year"),
+            N_("exits"),
+            N_("cumulative"),
+            N_("remaining"),
+            N_("of baseline"),
+            N_("deadline"),
+        ]
         baseline = series.baseline or t("no baseline stated")
         figures = (
             f'<p class="note">{e(t("baseline"))}: {e(baseline)}</p>'
@@ -140,7 +157,7 @@ def _deadlines(series: charts.ExitSeries) -> str:
     if not series.deadlines:
         return ""
     rows = [tr([td(str(d.year)), td(e(d.name)), num(d.remaining or "?")]) for d in series.deadlines]
-    return table(["due", "target", "remaining then"], rows, "deadlines")
+    return table([N_("due"), N_("target"), N_("remaining then")], rows, "deadlines")
 
 
 def regions(plan: PlanReport) -> str:
@@ -160,7 +177,7 @@ def regions(plan: PlanReport) -> str:
         "regions",
         f"{plan.anchor}-regions-",
         charts.regions_chart(plan.regions),
-        table(["region", "kind", "exit year"], rows, "regions"),
+        table([N_("region"), N_("kind"), N_("exit year")], rows, "regions"),
     )
     return f"<h3>{e(t('Regions'))}</h3>{chart}"
 

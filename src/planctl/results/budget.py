@@ -15,6 +15,7 @@ from decimal import Decimal
 from planctl.calc.budget_lines import BudgetLine, budget_lines, subtree
 from planctl.calc.rates import RateCost, money_unit, rate_costs
 from planctl.engine import FileResult
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.quantity import Quantity, format_in
 from planctl.units import Unit
@@ -52,7 +53,7 @@ class BudgetRow:
 
     @property
     def name(self) -> str:
-        return self.names[-1] if self.names else "budget total"
+        return self.names[-1] if self.names else N_("budget total")  # shown translated
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def _rate(cost: RateCost) -> RateRow:
     rate = cost.rate
     note = cost.why
     if cost.per_year_only:
-        note = "per year; years not stated" + (f"; {note}" if note else "")
+        note = _("per year; years not stated") + (_("; ") + note if note else "")
     bound = "≤" if cost.upper_bound else "≥" if cost.lower_bound else ""
     return RateRow(
         name=rate.name,
@@ -170,7 +171,7 @@ def _rate(cost: RateCost) -> RateRow:
         count=cost.count.text if cost.count else None,
         years=str(cost.years)
         if rate.per_year and rate.years
-        else "per year"
+        else N_("per year")
         if rate.per_year
         else "",
         implied=cost.implied if cost.unit is not None else None,

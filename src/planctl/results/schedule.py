@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from planctl.derive.timeline import Series, Timeline
 from planctl.engine import FileResult
+from planctl.i18n import N_
 from planctl.quantity import format_in
 
 
@@ -66,7 +67,7 @@ def schedule_result(result: FileResult) -> ScheduleResult:
     line = result.derived.timeline
     counts = [
         CountSeries(title, names, line.running(names, line.years))
-        for title, names in (("regions exiting", line.exits), ("indicators due", line.due))
+        for title, names in ((N_("regions exiting"), line.exits), (N_("indicators due"), line.due))
         if names
     ]
     return ScheduleResult(

@@ -13,15 +13,16 @@ from decimal import Decimal
 from planctl.calc.budget_lines import budget_lines
 from planctl.calc.overview import headline_targets
 from planctl.engine import FileResult
+from planctl.i18n import N_
 from planctl.model import Figure, Plan
 from planctl.quantity import format_in
 
 BASELINE_FIELDS = (
-    ("poor_population", "poor population"),
-    ("poor_households", "poor households"),
-    ("poor_villages", "poor villages"),
-    ("poor_counties", "poor counties"),
-    ("rural_population", "rural population"),
+    ("poor_population", N_("poor population")),
+    ("poor_households", N_("poor households")),
+    ("poor_villages", N_("poor villages")),
+    ("poor_counties", N_("poor counties")),
+    ("rural_population", N_("rural population")),
 )
 
 
@@ -106,11 +107,11 @@ def _facts(plan: Plan) -> list[tuple[str, str | None]]:
         extra = [str(meta.region.level) if meta.region.level else "", meta.region.province or ""]
         region = meta.region.name + (f" ({', '.join(e for e in extra if e)})" if any(extra) else "")
     return [
-        ("issuer", meta.issuer or None),
+        (N_("issuer"), meta.issuer or None),
         ("文号", meta.document or None),
-        ("issued", meta.issued.isoformat() if meta.issued else None),
-        ("region", region),
-        ("period", f"{meta.period[0]}–{meta.period[1]}" if meta.period else None),
+        (N_("issued"), meta.issued.isoformat() if meta.issued else None),
+        (N_("region"), region),
+        (N_("period"), f"{meta.period[0]}–{meta.period[1]}" if meta.period else None),
     ]
 
 

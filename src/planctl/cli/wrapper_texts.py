@@ -1,0 +1,87 @@
+"""Usage lines, the help option and usage errors in planctl's language, whatever typer's release.
+
+typer 0.26 and later print these texts from a copy of Click in which they are fixed English
+strings (`Usage: `, `Try '…' for help.`, `Error: …`, the help option's "Show this message and
+exit."), so binding gettext's domain (`cli/click_texts.py`) cannot reach them. planctl's group
+and commands therefore draw them themselves, with the ids `cli/click_texts.py` lists, and the
+group shows a usage error itself instead of letting the library print it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from typer.core import TyperCommand, TyperGroup
+
+from planctl.i18n import _
+
+if TYPE_CHECKING:
+    from typer._click import ClickException, Context, HelpFormatter
+
+
+class Speaking:
+    """What planctl's group and commands share: the usage line and the help option, translated."""
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+    def get_help_option(self, ctx: Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+
+class SpeakingCommand(Speaking, TyperCommand):
+    """A planctl command (built by Typer from its function)."""
+
+
+class SpeakingGroup(Speaking, TyperGroup):
+    """planctl's top-level group: shows a usage error in planctl's language, then exits 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run: dict[str, Any] = {"args": args, "prog_name": prog_name, "complete_var": complete_var}
+        run |= {"windows_expand_args": windows_expand_args, **extra}
+        if not standalone_mode:
+            return super().main(**run, standalone_mode=False)
+        exceptions = _click_exceptions()
+        try:
+            code = super().main(**run, standalone_mode=False)
+        except exceptions.ClickException as error:
+            show(error)
+        except exceptions.Abort:
+            sys.stderr.write(_("Aborted!") + "\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _click_exceptions() -> Any:
+    """The exceptions module of the Click that typer runs on: its own copy from 0.26 on."""
+    import typer.core
+
+    click = getattr(typer.core, "_click", None) or typer.core.click  # type: ignore[attr-defined]
+    return click.exceptions
+
+
+def show(error: ClickException) -> NoReturn:
+    """Print `error` as Click would (usage, a hint, the message), in planctl's language."""
+    ctx: Context | None = getattr(error, "ctx", None)
+    if ctx is not None:
+        lines = [ctx.get_usage()]
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = _("Try '{command} {option}' for help.")
+            lines.append(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
+        sys.stderr.write("\n".join(lines) + "\n\n")
+    sys.stderr.write(_("Error: {message}").format(message=error.format_message()) + "\n")
+    sys.exit(error.exit_code)

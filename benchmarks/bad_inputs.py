@@ -4,7 +4,7 @@ The robustness target is an answer within two seconds and 200 MB for every bad i
 belongs here rather than in the tests. Runs the corpus of tests/bad_inputs/ plus the inputs the
 tests generate (huge, deeply nested, alias bomb, other encodings) and prints one row per case.
 
-    python benchmarks/bad_inputs.py [--planctl PATH] [--resources]
+    python benchmarks/bad_inputs.py [--planctl PATH] [--resources [--only TEXT]]
 
 `--resources` runs the resource cases instead: the costliest shapes at the default
 `--max-size` (a flat budget, deep nesting, unknown keys, long strings, many figures, every figure
@@ -130,11 +130,13 @@ def run_alone(command: list[str]) -> tuple[float, float, float, int]:
     )
 
 
-def resources(planctl: str) -> int:
+def resources(planctl: str, only: str | None = None) -> int:
     over = 0
     print("| case | wall s | CPU s | peak MiB | exit |\n|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as directory:
         for name, arguments in resource_cases(Path(directory)):
+            if only is not None and only not in name:
+                continue
             wall, cpu, mib, code = run_alone([planctl, *arguments, "--format", "text"])
             flag = " **over**" if cpu > 60 or mib > 2000 else ""
             over += bool(flag)
@@ -146,10 +148,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--planctl", default=str(Path(sys.executable).parent / "planctl"))
     parser.add_argument("--resources", action="store_true", help="run the resource cases")
+    parser.add_argument("--only", metavar="TEXT", help="only the resource cases naming TEXT")
     args = parser.parse_args()
     planctl = args.planctl
     if args.resources:
-        return resources(planctl)
+        return resources(planctl, args.only)
     corpus = sorted((ROOT / "tests" / "bad_inputs").glob("*.yaml"))
     over = 0
     with tempfile.TemporaryDirectory() as directory:

@@ -5,14 +5,24 @@ its number and multiplier with the unit printed further on (`1.2万农村贫困�
 the bare number, which only tells that the unit differs. Spaces between number, multiplier and
 unit are allowed (`2018 年`). A number never matches inside a longer one: `75` is not found in
 `1759`, `0.75` or `75.5`, and a Chinese numeral not inside a longer numeral (`七` in `十七`).
+
+A plan of 60,000 items prints tens of thousands of distinct figures, and compiling a regular
+expression for each (with the look-ahead that lists every unit) cost most of a trace. So the
+expression is built per *shape*, what surrounds the number (`约…万元以上`, `…个`), with the
+number itself as a group that reads any whole number; a `Pattern` keeps the shape and the number
+its group must read. A plan uses a few dozen shapes, compiled once each. `Pattern.finditer` finds
+exactly what the expression with the number written in would find (`Pattern.regex`, which is
+built only to check that).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from planctl.quantity import Quantity
 from planctl.trace.source import normalise
@@ -51,14 +61,48 @@ class Form(StrEnum):
     TEXT = "text"
 
 
+# The number group of a shape: any whole number, which `Pattern.number` must then equal. Each
+# reads only a maximal number (the look-arounds of the shape forbid more digits or numerals on
+# either side), so where the figure's own number matches, the group reads exactly that number.
+_ARABIC_GROUP = r"(?P<n>\d+(?:\.\d+)?|\.\d+)"
+_CHINESE_GROUP = f"(?P<n>[{CHINESE_NUMERALS}]+)"
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """One way a figure may be printed; a `bare` number is never looked for in dates, document
-    numbers or paragraph numbering (see `noise`)."""
+    numbers or paragraph numbering (see `noise`).
+
+    `shape` is shared by every figure printed alike; when `number` is set, a match counts only
+    where the shape's number group reads `number`. Without `number`, `shape` is the whole search.
+    """
 
     form: Form
-    regex: re.Pattern[str]
+    shape: re.Pattern[str]
     bare: bool = False
+    number: str | None = None
+
+    def finditer(self, line: str) -> Iterator[tuple[int, int]]:
+        """The [start, end) spans of the matches in `line`, left to right, not overlapping: what
+        `self.regex.finditer(line)` gives, without compiling an expression per figure."""
+        search, number, position = self.shape.search, self.number, 0
+        while True:
+            hit = search(line, position)
+            if hit is None:
+                return
+            if number is None or hit.group("n") == number:
+                yield hit.start(), hit.end()
+                position = hit.end()
+            else:
+                position = hit.start() + 1  # another number: the figure may still start later
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The one expression with the number written in (what a match means; for checks)."""
+        if self.number is None:
+            return self.shape
+        group = _CHINESE_GROUP if self.number[0] in CHINESE_NUMERALS else _ARABIC_GROUP
+        return re.compile(self.shape.pattern.replace(group, re.escape(self.number), 1))
 
 
 def _spaced(text: str) -> str:
@@ -66,14 +110,22 @@ def _spaced(text: str) -> str:
     return SPACE.join(re.escape(char) for char in text)
 
 
-def _number_regex(number: str) -> str:
+def _number_shape(number: str) -> str:
+    """The number as a shape's group, with its sign and the look-arounds that keep it whole."""
     if number[0] in CHINESE_NUMERALS:
-        return _CHINESE_BEFORE + re.escape(number)
-    return _ARABIC_BEFORE + re.escape(number)
+        return _CHINESE_BEFORE + _CHINESE_GROUP + _CHINESE_AFTER
+    sign = number[0] if number[0] in "+-" else ""
+    return _ARABIC_BEFORE + re.escape(sign) + _ARABIC_GROUP + _ARABIC_AFTER
 
 
-def _after(number: str) -> str:
-    return _CHINESE_AFTER if number[0] in CHINESE_NUMERALS else _ARABIC_AFTER
+def _unsigned(number: str) -> str:
+    return number[1:] if number[0] in "+-" else number
+
+
+@lru_cache(maxsize=4096)
+def _compiled(expression: str) -> re.Pattern[str]:
+    """Each shape compiled once: a plan prints thousands of figures in a few dozen shapes."""
+    return re.compile(expression)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,27 +184,32 @@ def figure_patterns(quantity: Quantity) -> list[Pattern]:
     parts = split(quantity)
     if parts is None:
         return text_patterns(quantity.text)
-    number = _number_regex(parts.number) + _after(parts.number)
+    value = _unsigned(parts.number)
+    number = _number_shape(parts.number)
     amount = number + SPACE + _spaced(parts.middle) if parts.middle else number
     core = amount + SPACE + _spaced(parts.unit)
+
+    def pattern(form: Form, expression: str, bare: bool = False) -> Pattern:
+        return Pattern(form, _compiled(expression), bare, value)
+
     patterns: list[Pattern] = []
     if parts.printed:
         if parts.before or parts.after:
             exact = _spaced(parts.before) + SPACE + core + SPACE + _spaced(parts.after)
-            patterns.append(Pattern(Form.EXACT, re.compile(exact)))
-        patterns.append(Pattern(Form.CORE, re.compile(core)))
+            patterns.append(pattern(Form.EXACT, exact))
+        patterns.append(pattern(Form.CORE, core))
         if parts.has_multiplier:
             # `31.0975万` followed by anything that is not a unit: the unit comes later.
-            patterns.append(Pattern(Form.UNIT_APART, re.compile(amount + _NOT_A_UNIT)))
+            patterns.append(pattern(Form.UNIT_APART, amount + _NOT_A_UNIT))
     else:
         # The unit was declared because the document prints the number without one: that form
         # first, then the number with the declared unit. A bare Chinese numeral is too common a
         # character to lead, so for `三` with unit 级 the printed `三级` comes first.
-        written = Pattern(Form.EXACT, re.compile(amount + _NOT_A_UNIT), bare=True)
-        together = Pattern(Form.CORE, re.compile(core))
+        written = pattern(Form.EXACT, amount + _NOT_A_UNIT, bare=True)
+        together = pattern(Form.CORE, core)
         chinese = parts.number[0] in CHINESE_NUMERALS
         patterns.extend([together, written] if chinese else [written, together])
-    patterns.append(Pattern(Form.NUMBER, re.compile(number), bare=True))
+    patterns.append(pattern(Form.NUMBER, number, bare=True))
     return patterns
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from planctl.trace.lines import LineIndex, Spans
+from planctl.trace.lines import LineIndex, Ranges, Spans
 from planctl.trace.source import SourceText
 
 _NUMERAL = "零〇一二两三四五六七八九十百"
@@ -202,13 +202,18 @@ class Resolved:
     reference: str
     understood: bool
     ranges: tuple[tuple[int, int], ...]
+    # The ranges merged for bisection, built once: thousands of items name the same section.
+    merged: Ranges = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "merged", Ranges.of(self.ranges))
 
     @property
     def exists(self) -> bool:
         return bool(self.ranges)
 
     def contains(self, line: int) -> bool:
-        return any(first <= line <= last for first, last in self.ranges)
+        return self.merged.contains(line)
 
     def describe(self) -> str:
         spans = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in self.ranges)

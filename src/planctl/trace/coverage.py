@@ -22,7 +22,7 @@ from planctl.quantity import QuantityError, parse
 from planctl.trace.lines import Spans
 from planctl.trace.match import Match
 from planctl.trace.noise import noise_spans
-from planctl.trace.patterns import SPACE, Form
+from planctl.trace.patterns import ARABIC_AFTER, ARABIC_BEFORE, SPACE, Form
 from planctl.trace.source import SourceText
 from planctl.units import known_units
 
@@ -42,7 +42,7 @@ _CHINESE_NOT_COUNTERS = {"级", "位", "次"}
 _UNITS = "|".join(re.escape(u) for u in sorted(known_units(), key=len, reverse=True))
 _MULTIPLIERS = "百万|千万|十万|万|亿|千|百|十"
 _ARABIC = re.compile(
-    rf"(?<![\d.])(?P<number>\d+(?:\.\d+)?)(?!\.?\d){SPACE}(?P<qualifier>余|多)?{SPACE}"
+    rf"{ARABIC_BEFORE}(?P<number>\d+(?:\.\d+)?){ARABIC_AFTER}{SPACE}(?P<qualifier>余|多)?{SPACE}"
     rf"(?P<multiplier>{_MULTIPLIERS})?{SPACE}(?P<tail>余|多)?{SPACE}(?P<unit>{_UNITS})?"
 )
 _CHINESE = re.compile(

@@ -30,8 +30,10 @@ from planctl.units import known_multipliers, known_units
 
 SPACE = "[ \t\u00a0\u2002-\u200b\u202f\u205f\u3000]*"
 CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千"
-_ARABIC_BEFORE = r"(?<![\d.])"
-_ARABIC_AFTER = r"(?!\.?\d)"
+# Never inside another number: not after a digit or point, not the `234` of `1,234`, not before
+# more digits, a decimal part or the `,234` that groups thousands.
+ARABIC_BEFORE = r"(?<![\d.])(?!(?<=\d,)\d{3}(?!\d))"
+ARABIC_AFTER = r"(?!\.?\d)(?!,\d{3}(?!\d))"
 _CHINESE_BEFORE = rf"(?<![{CHINESE_NUMERALS}第])"
 _CHINESE_AFTER = rf"(?![{CHINESE_NUMERALS}])"
 _QUALIFIERS_BEFORE = (
@@ -115,7 +117,7 @@ def _number_shape(number: str) -> str:
     if number[0] in CHINESE_NUMERALS:
         return _CHINESE_BEFORE + _CHINESE_GROUP + _CHINESE_AFTER
     sign = number[0] if number[0] in "+-" else ""
-    return _ARABIC_BEFORE + re.escape(sign) + _ARABIC_GROUP + _ARABIC_AFTER
+    return ARABIC_BEFORE + re.escape(sign) + _ARABIC_GROUP + ARABIC_AFTER
 
 
 def _unsigned(number: str) -> str:
@@ -226,7 +228,7 @@ def date_patterns(value: dt.date | int) -> list[Pattern]:
     the last day of 2015; a year alone."""
     if isinstance(value, int):
         # `2018年`, but also the 2018 of `2018-2020年`.
-        return [Pattern(Form.DATE, re.compile(_ARABIC_BEFORE + str(value) + _ARABIC_AFTER))]
+        return [Pattern(Form.DATE, re.compile(ARABIC_BEFORE + str(value) + ARABIC_AFTER))]
     year, month, day = str(value.year), f"0?{value.month}", f"0?{value.day}"
     forms = [
         f"{year}{SPACE}年{SPACE}{month}{SPACE}月{SPACE}{day}{SPACE}日",
@@ -236,7 +238,7 @@ def date_patterns(value: dt.date | int) -> list[Pattern]:
         forms.append(f"{year}{SPACE}年{SPACE}(?:底|末)")  # 截至2015年底
     elif (value.month, value.day) == (1, 1):
         forms.append(f"{year}{SPACE}年{SPACE}(?:初)")
-    return [Pattern(Form.DATE, re.compile(rf"{_ARABIC_BEFORE}(?:{'|'.join(forms)})"))]
+    return [Pattern(Form.DATE, re.compile(rf"{ARABIC_BEFORE}(?:{'|'.join(forms)})"))]
 
 
 def text_patterns(text: str) -> list[Pattern]:

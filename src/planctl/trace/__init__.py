@@ -95,7 +95,7 @@ def trace(
         path = partial.to_file(item.path)
         result.traced.append(Traced(find(item, source, sections), path, _locate(document, path)))
     result.skipped = [(skipped, document.locate(skipped.path)) for skipped in partial.skipped]
-    result.coverage = coverage(source, (traced.match for traced in result.traced))
+    result.coverage = coverage(source, (traced.match for traced in result.traced), sections.cells)
     return result
 
 

@@ -1,9 +1,10 @@
 """Units printed in a table's column header, given to the bare numbers of that column.
 
-A table prints its unit once, in the header (`投资规模（亿元）`, `资金(万元)`, `人数（人）`), or for the
-whole table (`单位：万元`, also at the end of its title), and its cells print bare numbers. A
-plan types such a cell as `1.2亿元`; this module says which cells are under which unit, so that
-the figure is found there (form `header_unit`) and the cell counts as a figure of the document.
+A table prints its unit once, in the header (`投资规模（亿元）`, `资金(万元)`, `人数（人）`), or
+for the whole table (`单位：万元`, also at the end of its title), and its cells print bare
+numbers. A plan types such a cell as `1.2亿元`; this module says which cells are under which
+unit, so that the figure is found there (form `header_unit`) and the cell counts as a figure of
+the document.
 
 A table is a block of lines: it starts after a heading or a table title (or a blank line) and ends
 at the next heading, table title or blank line. In a block, a line that reads as several cells
@@ -27,7 +28,7 @@ from planctl.units import known_multipliers, known_units
 
 _HEADER = re.compile(r"[^（(]*[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）)]+?)\s*[）)]")
 _WHOLE = re.compile(r"单位\s*[：:]\s*(?P<unit>[^\s）)，,;；]+)")
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)")
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)")
 _SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
 
 
@@ -38,7 +39,7 @@ class Cell:
     line: int  # 1-based
     start: int  # 0-based columns of the number
     end: int
-    number: str
+    number: str  # as a plan writes it: `3400` for a cell printing `3,400`
     unit: str
 
 
@@ -93,8 +94,8 @@ def _spans(line: str) -> list[tuple[int, int]]:
     for first, last in spans:
         cell = line[first:last]
         if cell.strip():
-            first += len(cell) - len(cell.lstrip())
-            out.append((first, first + len(cell.strip())))
+            start = first + len(cell) - len(cell.lstrip())
+            out.append((start, start + len(cell.strip())))
     return out
 
 
@@ -130,7 +131,7 @@ def _rows(
         for column, (start, end) in enumerate(spans):
             unit = units[column] if column < len(units) else whole
             if unit is not None and _NUMBER.fullmatch(text[start:end]):
-                out.append(Cell(number, start, end, text[start:end], unit))
+                out.append(Cell(number, start, end, text[start:end].replace(",", ""), unit))
     return out
 
 
@@ -154,7 +155,8 @@ def _column(lines: Sequence[str], block: list[int], whole: str | None) -> list[C
         number = block[index]
         line = lines[number - 1]
         start = len(line) - len(line.lstrip())
-        out.append(Cell(number, start, start + len(cells[index]), cells[index], unit))
+        printed = cells[index]
+        out.append(Cell(number, start, start + len(printed), printed.replace(",", ""), unit))
     return out
 
 

@@ -142,6 +142,13 @@ def _search(
         for number in candidates:
             line = source.lines[number - 1]
             in_section = scope.contains(number) if scope is not None else None
+            if pattern.unit is not None:
+                found.extend(
+                    Occurrence(number, cell.start, cell.end, pattern.form, in_section)
+                    for cell in sections.cells.get(number, ())
+                    if cell.unit == pattern.unit and cell.number == pattern.number
+                )
+                continue
             noise = _noise(sections, number, line) if pattern.bare else None
             for start, end in pattern.finditer(line):
                 if noise is not None and noise.overlaps(start, end):

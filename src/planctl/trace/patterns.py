@@ -59,6 +59,7 @@ class Form(StrEnum):
     CORE = "core"  # number and unit (the qualifiers differ)
     UNIT_APART = "unit_apart"  # number and multiplier, the unit printed further on
     NUMBER = "number"  # the bare number: the unit next to it is not the plan's
+    HEADER = "header_unit"  # a bare number in a table cell whose column header prints the unit
     DATE = "date"
     TEXT = "text"
 
@@ -66,8 +67,10 @@ class Form(StrEnum):
 # The number group of a shape: any whole number, which `Pattern.number` must then equal. Each
 # reads only a maximal number (the look-arounds of the shape forbid more digits or numerals on
 # either side), so where the figure's own number matches, the group reads exactly that number.
-_ARABIC_GROUP = r"(?P<n>\d+(?:\.\d+)?|\.\d+)"
+# `3,260` is the number 3260 printed with its thousands grouped (plans write 3260).
+_ARABIC_GROUP = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _CHINESE_GROUP = f"(?P<n>[{CHINESE_NUMERALS}]+)"
+_NEVER = re.compile("(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +86,22 @@ class Pattern:
     shape: re.Pattern[str]
     bare: bool = False
     number: str | None = None
+    # `header_unit` only: the figure's unit with its multiplier (`亿元`), which a table cell's
+    # column header must print; such a pattern is looked for in the cells (`trace.cells`), not
+    # in the text, and `number` is then the number as printed, sign included.
+    unit: str | None = None
 
     def finditer(self, line: str) -> Iterator[tuple[int, int]]:
         """The [start, end) spans of the matches in `line`, left to right, not overlapping: what
         `self.regex.finditer(line)` gives, without compiling an expression per figure."""
+        if self.unit is not None:
+            return
         search, number, position = self.shape.search, self.number, 0
         while True:
             hit = search(line, position)
             if hit is None:
                 return
-            if number is None or hit.group("n") == number:
+            if number is None or hit.group("n").replace(",", "") == number:
                 yield hit.start(), hit.end()
                 position = hit.end()
             else:
@@ -101,10 +110,19 @@ class Pattern:
     @property
     def regex(self) -> re.Pattern[str]:
         """The one expression with the number written in (what a match means; for checks)."""
+        if self.unit is not None:
+            return _NEVER  # what the text alone says: a table cell's unit is in its header
         if self.number is None:
             return self.shape
-        group = _CHINESE_GROUP if self.number[0] in CHINESE_NUMERALS else _ARABIC_GROUP
-        return re.compile(self.shape.pattern.replace(group, re.escape(self.number), 1))
+        if self.number[0] in CHINESE_NUMERALS:
+            return re.compile(self.shape.pattern.replace(_CHINESE_GROUP, re.escape(self.number)))
+        written = re.escape(self.number)
+        whole, point, fraction = self.number.partition(".")
+        if len(whole) > 3:  # also with its thousands grouped
+            head = len(whole) % 3 or 3
+            groups = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+            written = f"(?:{written}|{re.escape(','.join(groups) + point + fraction)})"
+        return re.compile(self.shape.pattern.replace(_ARABIC_GROUP, written, 1))
 
 
 def _spaced(text: str) -> str:
@@ -203,6 +221,10 @@ def figure_patterns(quantity: Quantity) -> list[Pattern]:
         if parts.has_multiplier:
             # `31.0975万` followed by anything that is not a unit: the unit comes later.
             patterns.append(pattern(Form.UNIT_APART, amount + _NOT_A_UNIT))
+        unit = "".join((parts.middle + parts.unit).split())
+        if parts.number[0] not in CHINESE_NUMERALS and not {"余", "多"} & set(unit):
+            # `1.2` in the column of `投资规模（亿元）` for `1.2亿元`.
+            patterns.append(Pattern(Form.HEADER, _NEVER, False, parts.number, unit))
     else:
         # The unit was declared because the document prints the number without one: that form
         # first, then the number with the declared unit. A bare Chinese numeral is too common a

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.trace.cells import Cell, header_cells
 from planctl.trace.headings import (
     ANNEX,
     CHAPTER,
@@ -71,6 +72,8 @@ class SectionMap:
     lines: LineIndex = field(default_factory=lambda: LineIndex(()))
     searches: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     noise: dict[int, Spans] = field(default_factory=dict, compare=False, repr=False)
+    # The bare numbers in table cells under a unit header, by line (`planctl.trace.cells`).
+    cells: dict[int, tuple[Cell, ...]] = field(default_factory=dict, compare=False, repr=False)
     _resolved: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
     _everything: list[Section] = field(default_factory=list, compare=False, repr=False)
 
@@ -94,7 +97,7 @@ class SectionMap:
             section = Section(key, title, number, total, label=heading.label)
             stack[-1].children.append(section)
             stack.append(section)
-        return cls(root, preamble_last, LineIndex(source.lines))
+        return cls(root, preamble_last, LineIndex(source.lines), cells=header_cells(source.lines))
 
     def sections(self) -> Iterator[Section]:
         for child in self.root.children:

@@ -234,3 +234,33 @@ def test_a_reference_may_name_a_heading_by_its_words(tmp_path: Path) -> None:
     # Words that begin no heading name no section: said, and looked for everywhere.
     assert data["unknown_sections"] == ["工作基楚"]
     assert items["facts[5].value"]["section_lines"] == []
+
+
+PARTS_SOURCE = """\
+第一章 概况
+全县有帮扶村12个。
+第二章 任务
+新建厂房4座。
+附件1
+养殖项目6个。
+附件2
+种植项目9个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("reference", "lines"),
+    [
+        ("第二部分", [[3, 4]]),  # no parts in this document: its chapters
+        ("附件2", [[7, 8]]),
+        ("附件", [[5, 6], [7, 8]]),  # every annex
+        ("第二章 任务", [[3, 4]]),
+    ],
+)
+def test_parts_and_annexes_are_found(tmp_path: Path, reference: str, lines: list[Any]) -> None:
+    plan = (
+        "plan:\n  title: 示例方案\n  source: {file: source.txt}\n"
+        f"facts:\n  - {{name: 厂房, value: 4座, source: {reference}}}\n"
+    )
+    _, data = trace(tmp_path, plan=plan, source=PARTS_SOURCE)
+    assert data["items"][0]["section_lines"] == lines

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from planctl.trace.headings import TABLE, heading_of
 from planctl.units import known_multipliers, known_units
 
+# A one-cell-a-line header longer than this is prose, not a table: it also bounds the search
+# for the number of columns, which keeps reading a block linear in its lines.
+MAX_HEADER = 40
 _HEADER = re.compile(r"[^（(]*[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）)]+?)\s*[）)]")
 _WHOLE = re.compile(r"单位\s*[：:]\s*(?P<unit>[^\s）)，,;；]+)")
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)")
@@ -140,8 +143,10 @@ def _column(lines: Sequence[str], block: list[int], whole: str | None) -> list[C
     cells = [lines[number - 1].strip() for number in block]
     numeric = [bool(_NUMBER.fullmatch(cell)) for cell in cells]
     header = next((index for index, is_number in enumerate(numeric) if is_number), len(cells))
+    if header == 0 or header > MAX_HEADER:
+        return []  # no number below, or prose: no table has so many columns
     units = [_header_unit(cell) for cell in cells[:header]]
-    if header == 0 or (whole is None and not any(units)):
+    if whole is None and not any(units):
         return []
     columns = next(
         (width for width in range(1, header + 1) if _repeats(numeric[width:], width)), header

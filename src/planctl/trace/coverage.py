@@ -2,13 +2,16 @@
 
 A document figure is a number with a unit planctl knows (`641.8亿元`, `31.0975万人`, `669个`,
 `45.5％`, `五个`), or a number with `万`/`亿` whose unit is printed further on
-(`1.2万农村贫困人口`). Durations and ages are not counted, nor years and dates
+(`1.2万农村贫困人口`), or a table cell under a column header with a unit (`trace.cells`).
+Durations and ages are not counted, nor years and dates
 (`2018年`, `7月6日`), document numbers (`〔2017〕67号`), list numbering (`1．`) or bookmarks.
 Chinese numerals count only from 二 up, and not before words where they are not counts
 (`三次产业`, `四级航道`, `三位一体`) nor in slogans (`三个代表`); `一` is left out because
 `一批`, `一次` are idioms far more often than counts.
 
-A document figure is encoded when a plan item was found at that place.
+A place where the plan encodes a figure is a document figure whatever the rules above say (a
+year the plan types as a figure): see `coverage`. A document figure is encoded when a plan item
+was found at that place.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from planctl.quantity import QuantityError, parse
 from planctl.trace.cells import Cell
@@ -196,6 +200,14 @@ def _arabic(line: int, match: re.Match[str]) -> DocumentFigure | None:
 
 
 def _figure(line: int, start: int, end: int, text: str) -> DocumentFigure | None:
+    family = _family(text)
+    return DocumentFigure(line, start, end, text.strip(), family[0]) if family else None
+
+
+@lru_cache(maxsize=4096)
+def _family(text: str) -> tuple[str | None] | None:
+    """The family of a printed figure, `None` outside a tuple when it does not parse; parsed
+    once per text, since a long document prints the same `3个` thousands of times."""
     printed = "".join(text.split()).replace(",", "")  # `3,260户` is 3260户
     # `8万余人` prints the qualifier after the multiplier; the unit is what matters here.
     for candidate in (printed, printed.replace("余", "").replace("多", "")):
@@ -203,7 +215,7 @@ def _figure(line: int, start: int, end: int, text: str) -> DocumentFigure | None
             quantity = parse(candidate)
         except QuantityError:
             continue
-        return DocumentFigure(line, start, end, text.strip(), quantity.family)
+        return (quantity.family,)
     return None
 
 

@@ -62,8 +62,8 @@ def _figure_item(
     # What `figure_patterns` and `split` read of the quantity.
     what = (quantity.text, quantity.unit.text, quantity.unit_printed)
     if what not in built:
-        patterns = tuple(figure_patterns(quantity))
         parts = split(quantity)  # without parts, figure_patterns matches the printed text
+        patterns = tuple(figure_patterns(quantity, parts))
         printed = text_key(normalise(quantity.text))
         built[what] = (patterns, number_key(parts.number) if parts is not None else printed)
     patterns, key = built[what]
@@ -110,8 +110,9 @@ def _walk(path: Path, walked: dict[Path, _Walked]) -> _Walked:
     parent, found = _walk(path[:-1], walked)
     node = _child(parent, path[-1]) if parent is not None else None
     if isinstance(node, BaseModel):
+        fields = type(node).model_fields  # a missing attribute costs pydantic an exception
         for attribute in ("source", "section"):
-            value = getattr(node, attribute, None)
+            value = getattr(node, attribute) if attribute in fields else None
             if isinstance(value, str) and value.strip():
                 found = value
                 break
@@ -121,7 +122,8 @@ def _walk(path: Path, walked: dict[Path, _Walked]) -> _Walked:
 
 def _child(node: Any, part: str | int) -> Any:
     if isinstance(node, BaseModel):
-        return getattr(node, str(part), None)
+        name = str(part)
+        return getattr(node, name) if name in type(node).model_fields else None
     if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
         return node[part]
     if isinstance(node, dict):

@@ -90,11 +90,19 @@ class Pattern:
     # column header must print; such a pattern is looked for in the cells (`trace.cells`), not
     # in the text, and `number` is then the number as printed, sign included.
     unit: str | None = None
+    # When the shape starts at the number: its sign, and the text every match holds right after
+    # the sign (the number's first digits, as in `3260` and `3,260` alike). A search then tries
+    # the shape only where that text stands, rather than at every number of the line.
+    sign: str = ""
+    head: str = ""
 
     def finditer(self, line: str) -> Iterator[tuple[int, int]]:
         """The [start, end) spans of the matches in `line`, left to right, not overlapping: what
         `self.regex.finditer(line)` gives, without compiling an expression per figure."""
         if self.unit is not None:
+            return
+        if self.head:
+            yield from self._anchored(line)
             return
         search, number, position = self.shape.search, self.number, 0
         while True:
@@ -106,6 +114,22 @@ class Pattern:
                 position = hit.end()
             else:
                 position = hit.start() + 1  # another number: the figure may still start later
+
+    def _anchored(self, line: str) -> Iterator[tuple[int, int]]:
+        """Every start a match can have is where `sign` and `head` stand: try each in turn."""
+        match, find, number, head = self.shape.match, line.find, self.number, self.head
+        lead, position = len(self.sign), 0
+        while True:
+            at = find(head, position + lead)
+            if at < 0:
+                return
+            start = at - lead
+            hit = match(line, start) if line.startswith(self.sign, start) else None
+            if hit is not None and hit.group("n").replace(",", "") == number:
+                yield start, hit.end()
+                position = hit.end()
+            else:
+                position = start + 1
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -199,9 +223,9 @@ def _base_unit(unit: str) -> str:
     return unit
 
 
-def figure_patterns(quantity: Quantity) -> list[Pattern]:
-    """The patterns for one figure, most faithful first."""
-    parts = split(quantity)
+def figure_patterns(quantity: Quantity, parts: Parts | None = None) -> list[Pattern]:
+    """The patterns for one figure, most faithful first (`parts`: its `split`, if known)."""
+    parts = parts if parts is not None else split(quantity)
     if parts is None:
         return text_patterns(quantity.text)
     value = _unsigned(parts.number)
@@ -209,8 +233,16 @@ def figure_patterns(quantity: Quantity) -> list[Pattern]:
     amount = number + SPACE + _spaced(parts.middle) if parts.middle else number
     core = amount + SPACE + _spaced(parts.unit)
 
+    sign = parts.number[: len(parts.number) - len(value)]
+    whole = value.partition(".")[0]
+    head = whole[: len(whole) % 3 or 3] if whole else value  # `3` of 3260, `12` of 12.5
+
     def pattern(form: Form, expression: str, bare: bool = False) -> Pattern:
-        return Pattern(form, _compiled(expression), bare, value)
+        # A form that starts at its qualifier, not at the number, is searched the long way.
+        anchored = expression.startswith(number)
+        return Pattern(
+            form, _compiled(expression), bare, value, None, sign, head if anchored else ""
+        )
 
     patterns: list[Pattern] = []
     if parts.printed:

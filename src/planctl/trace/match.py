@@ -111,7 +111,7 @@ def _outcome(item: Item, source: SourceText, sections: SectionMap) -> tuple[Reso
     ranges = scope.merged if scope is not None else None
     for patterns, inside in steps:
         key = (
-            patterns,  # frozen: equal patterns (shape, number, form) search alike
+            patterns,  # by identity: the patterns of one printed figure search alike
             item.key,
             scope.ranges if scope is not None else None,
             inside,

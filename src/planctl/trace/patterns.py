@@ -73,10 +73,14 @@ _CHINESE_GROUP = f"(?P<n>[{CHINESE_NUMERALS}]+)"
 _NEVER = re.compile("(?!)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Pattern:
     """One way a figure may be printed; a `bare` number is never looked for in dates, document
     numbers or paragraph numbering (see `noise`).
+
+    Patterns compare by identity: each distinct printed figure builds its own once
+    (`trace.items`), and the searches shared by the items of one figure are keyed by them, so
+    a key is hashed at C speed rather than field by field a million times.
 
     `shape` is shared by every figure printed alike; when `number` is set, a match counts only
     where the shape's number group reads `number`. Without `number`, `shape` is the whole search.
@@ -149,6 +153,7 @@ class Pattern:
         return re.compile(self.shape.pattern.replace(_ARABIC_GROUP, written, 1))
 
 
+@lru_cache(maxsize=1024)
 def _spaced(text: str) -> str:
     """`text` as a regular expression that allows spaces between its characters' groups."""
     return SPACE.join(re.escape(char) for char in text)

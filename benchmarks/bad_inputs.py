@@ -9,8 +9,9 @@ tests generate (huge, deeply nested, alias bomb, other encodings) and prints one
 `--resources` runs the resource cases instead: the costliest shapes at the default
 `--max-size` (a flat budget, deep nesting, unknown keys, long strings, many figures, every figure
 wrong), 100,000 unknown keys, `budget` and `trace` on a 60,000-item plan, and `trace` of a county
-plan against a long source document. Their target is 2 GB and a minute of CPU each; each prints
-its wall time, CPU time (user + system, what a run takes on an idle core) and own peak memory.
+plan against a long source document and against 100,000 lines of tables. Their target is 2 GB
+and a minute of CPU each; each prints its wall time, CPU time (user + system, what a run takes
+on an idle core) and own peak memory.
 """
 
 from __future__ import annotations
@@ -112,7 +113,25 @@ def resource_cases(directory: Path) -> list[tuple[str, list[str]]]:
     long.write_text(generate.source_document(100, lines=100_000), encoding="utf-8")
     name = "trace, county plan, 100,000 source lines"
     cases.append((name, ["trace", str(county), "-s", str(long)]))
+    tables = directory / "tables-source.txt"
+    tables.write_text(table_document(100_000), encoding="utf-8")
+    name = "trace, county plan, 100,000 lines of tables"
+    cases.append((name, ["trace", str(county), "-s", str(tables)]))
     return cases
+
+
+def table_document(lines: int) -> str:
+    """About `lines` lines of tables flattened one cell a line, each under a title and a header
+    with units, some with hundreds of rows: what `trace` reads for the header units."""
+    out: list[str] = []
+    number = 0
+    while len(out) < lines:
+        number += 1
+        out += [f"表{number} 项目安排情况表", "乡镇", "投资规模（亿元）", "受益人数(人)"]
+        for row in range(number % 7 * 100 + 1):
+            out += [f"第{row}村", f"{row % 97}.{number % 10}", str(row * 3 + number)]
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def run_alone(command: list[str]) -> tuple[float, float, float, int]:

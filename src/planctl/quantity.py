@@ -138,12 +138,41 @@ def format_in(value: Decimal, unit: Unit) -> str:
     return f"{format_decimal(value / unit.factor)}{unit.text}"
 
 
+# Most figures are ASCII digits followed by a known unit (`641.8亿元`, `3个`, `95%`): read them
+# without the qualifier and numeral machinery, which gives the same quantity for them.
+_DIGITS_AND_UNIT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(.+)", re.DOTALL)
+# What can follow the digits in a figure the full reading treats differently: thousands
+# separators, exponents, 余/多 qualifiers, spaces, the full-width percent sign.
+_NOT_A_PLAIN_UNIT = frozenset(",，eE余多％ \t\n\r\u3000")
+_SUFFIX_WORDS = tuple(_SUFFIXES)
+
+
 def parse(text: str, default_unit: str | None = None) -> Quantity:
     """Read a printed figure: number, qualifiers and unit (`31.0975万人`, `95%以上`, `80余家`).
 
     `default_unit` applies when the text prints no unit (`0.63` in a share, `8万余` with a declared
     unit of 人); the multiplier printed with the number (`万`) still counts.
     """
+    plain = _DIGITS_AND_UNIT.fullmatch(text)
+    if plain is not None:
+        rest = plain.group(2)
+        if (
+            rest[0] not in _NOT_A_PLAIN_UNIT
+            and rest[-1] not in _NOT_A_PLAIN_UNIT
+            and not rest.endswith(_SUFFIX_WORDS)
+            and rest not in MULTIPLIERS
+            and "％" not in rest
+        ):
+            unit = lookup(rest)
+            if unit is not None:
+                number = Decimal(plain.group(1))
+                _check_size(number, unit, text)
+                return Quantity(text, number, unit)
+    return _parse(text, default_unit)
+
+
+def _parse(text: str, default_unit: str | None) -> Quantity:
+    """`parse` for every figure: qualifiers, full-width digits, numerals, missing units."""
     original = text
     text = _fold_digits(text.strip()).replace("％", "%")
     if not text:

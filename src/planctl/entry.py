@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from planctl.exiting import exit_without_teardown
+
 EXIT_INTERRUPTED = 130
 
 
@@ -17,4 +19,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("planctl: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    run()
+    try:
+        run()
+    except SystemExit as done:
+        exit_without_teardown(done.code)
+    exit_without_teardown(0)

@@ -92,16 +92,17 @@ class Quantity:
         # printed digit (0.1 for `641.8亿元`), `ulp_base` the same in the base unit.
         # `tolerance`: half of that, what printing may have lost; counts of indivisible things
         # (people, households, items) printed to the single unit are exact: 48805人 is not
-        # 48805±0.5人.
-        exponent = self.number.as_tuple().exponent
-        assert isinstance(exponent, int)  # finite by construction
-        ulp = Decimal(1).scaleb(min(exponent, 0))
-        ulp_base = ulp * self.unit.factor
-        exact = self.unit.discrete and ulp_base <= 1
-        object.__setattr__(self, "base", self.number * self.unit.factor)
-        object.__setattr__(self, "ulp", ulp)
-        object.__setattr__(self, "ulp_base", ulp_base)
-        object.__setattr__(self, "tolerance", Decimal(0) if exact else ulp_base / 2)
+        # 48805±0.5人. All but `base` depend only on the unit and the last digit's place.
+        number, unit = self.number, self.unit
+        exponent = number.as_tuple().exponent
+        steps = _STEPS.get((exponent, unit))
+        if steps is None:
+            steps = _STEPS[exponent, unit] = _steps(exponent, unit)
+        set_field = object.__setattr__
+        set_field(self, "base", number * unit.factor)
+        set_field(self, "ulp", steps[0])
+        set_field(self, "ulp_base", steps[1])
+        set_field(self, "tolerance", steps[2])
 
     @property
     def family(self) -> str:
@@ -117,6 +118,19 @@ class Quantity:
 
     def __str__(self) -> str:
         return self.text
+
+
+# (last digit's exponent, unit) -> (ulp, ulp_base, tolerance): a few hundred pairs in practice
+# (exponents are bounded by MAX_DIGITS), computed once each instead of once per figure.
+_STEPS: dict[tuple[int | str, Unit], tuple[Decimal, Decimal, Decimal]] = {}
+
+
+def _steps(exponent: int | str, unit: Unit) -> tuple[Decimal, Decimal, Decimal]:
+    assert isinstance(exponent, int)  # finite by construction
+    ulp = Decimal(1).scaleb(min(exponent, 0))
+    ulp_base = ulp * unit.factor
+    exact = unit.discrete and ulp_base <= 1
+    return ulp, ulp_base, Decimal(0) if exact else ulp_base / 2
 
 
 def normalize(value: Decimal) -> Decimal:
@@ -164,10 +178,13 @@ def parse(text: str, default_unit: str | None = None) -> Quantity:
             and "％" not in rest
         ):
             unit = lookup(rest)
-            if unit is not None:
-                number = Decimal(plain.group(1))
-                _check_size(number, unit, text)
-                return Quantity(text, number, unit)
+            digits = plain.group(1)
+            if unit is not None and len(digits) <= MAX_DIGITS:  # so no more significant digits
+                number = Decimal(digits)
+                quantity = Quantity(text, number, unit)
+                if number and quantity.base.adjusted() >= MAX_DIGITS:
+                    _check_size(number, unit, text)  # raises: too large
+                return quantity
     return _parse(text, default_unit)
 
 

@@ -42,6 +42,18 @@ def test_buffered_output_is_written_and_the_code_kept() -> None:
     assert result.stderr == ""
 
 
+def test_the_exit_comes_when_the_interpreter_exits() -> None:
+    result = _python(
+        "import atexit\n"
+        "from planctl.exiting import end_without_teardown\n"
+        "atexit.register(lambda: print('teardown ran'))\n"
+        "end_without_teardown(3)\n"
+        "print('the caller goes on')\n"
+    )
+    assert result.returncode == 3
+    assert result.stdout == "the caller goes on\n"
+
+
 @pytest.mark.parametrize(
     ("code", "status", "stderr"), [(None, 0, ""), ("'stopped'", 1, "stopped\n")]
 )

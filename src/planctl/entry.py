@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from planctl.exiting import exit_without_teardown
+from planctl.exiting import end_without_teardown
 
 EXIT_INTERRUPTED = 130
 
@@ -22,5 +22,6 @@ def main() -> None:
     try:
         run()
     except SystemExit as done:
-        exit_without_teardown(done.code)
-    exit_without_teardown(0)
+        end_without_teardown(done.code)
+        raise
+    end_without_teardown(0)

@@ -7,10 +7,16 @@ the operating system would not clean up: reports are written and renamed into pl
 command returns, and worker processes have been joined. So the standard streams are flushed
 here, a failed write is still reported with exit 2 (as `planctl.cli` does), and the process
 ends with `os._exit`, keeping the command's exit code.
+
+`end_without_teardown` arranges that for the moment the interpreter starts to exit (the first
+of its `atexit` handlers to run, since they run last registered first, after the handlers of
+the modules the command imported, such as multiprocessing's), so that a caller of
+`planctl.entry.main` that catches its `SystemExit` still goes on as before.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sys
@@ -26,6 +32,11 @@ def exit_code_of(code: object) -> int:
     if isinstance(code, int):
         return code
     return 1
+
+
+def end_without_teardown(code: object) -> None:
+    """When the interpreter exits, end the process with `code`, skipping its teardown."""
+    atexit.register(exit_without_teardown, code)
 
 
 def exit_without_teardown(code: object) -> NoReturn:

@@ -16,6 +16,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from planctl.findings import Gap, Severity
+from planctl.i18n import _
 from planctl.quantity import Quantity, format_in
 
 # A coarse total that rounds its parts correctly is within half a unit of its last digit; one
@@ -57,16 +58,20 @@ class Comparison:
         return format_in(self.computed, self.stated.unit)
 
     def explain(self) -> str:
-        """A short reading of the gap for the finding's message."""
+        """A short reading of the gap for the finding's message, in the current language."""
         if self.verdict is Agreement.ROUNDING:
             rounded = format_in(
                 _to_digits(self.computed, self.stated, ROUND_HALF_UP), self.stated.unit
             )
-            text = f"a rounding gap: the computed figure rounds to {rounded}"
             if self.truncated:
-                text += "; the stated figure looks truncated rather than rounded"
-            return text
-        return "a substantive gap"
+                return _(
+                    "a rounding gap: the computed figure rounds to {rounded}; "
+                    "the stated figure looks truncated rather than rounded"
+                ).format(rounded=rounded)
+            return _("a rounding gap: the computed figure rounds to {rounded}").format(
+                rounded=rounded
+            )
+        return _("a substantive gap")
 
 
 def compare(

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from planctl.derive import Derived
 from planctl.derive.targets import asks_for_all
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.location import format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -44,8 +45,16 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             where = format_path(("targets", earlier_position))
             yield Finding(
                 CODE,
-                f"{target.name}: due {target.by} here ({target.source or 'no section'}) but "
-                f"{earlier.by} at {where} ({earlier.source or 'no section'})",
+                _(
+                    "{name}: due {year} here ({source}) but {earlier} at {where} ({earlier_source})"
+                ).format(
+                    name=target.name,
+                    year=target.by,
+                    source=target.source or _("no section"),
+                    earlier=earlier.by,
+                    where=where,
+                    earlier_source=earlier.source or _("no section"),
+                ),
                 ("targets", position, "by"),
                 stated=str(target.by),
                 computed=str(earlier.by),

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planctl.calc.wording import without_gloss
 from planctl.criteria import HOUSEHOLD_CONDITIONS
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.rules.base import verdict
 
@@ -41,10 +43,18 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for condition, keywords in HOUSEHOLD_CONDITIONS:
         stated = list(dict.fromkeys(n for n in names if any(word in n for word in keywords)))
         if stated:
-            yield verdict(CODE, Outcome.PASS, f"{condition}: stated: {'、'.join(stated[:3])}")
+            yield verdict(
+                CODE,
+                Outcome.PASS,
+                _("{condition}: stated: {names}").format(
+                    condition=without_gloss(condition), names="、".join(stated[:3])
+                ),
+            )
         else:
             yield verdict(
                 CODE,
                 Outcome.NOT_EVALUABLE,
-                f"{condition}: the plan states no target or measure for it",
+                _("{condition}: the plan states no target or measure for it").format(
+                    condition=without_gloss(condition)
+                ),
             )

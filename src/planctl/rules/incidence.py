@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
@@ -34,21 +35,26 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     rural = plan.baseline.rural_population if plan.baseline else None
     village_rule = next((c for c in derived.criteria if c.applies_to_villages), None)
     limit = village_rule.threshold if village_rule else Decimal(2)
-    name = f"poverty incidence at most {format_decimal(limit)}%"
+    name = _("poverty incidence at most {limit}").format(limit=f"{format_decimal(limit)}%")
     last = series.last_year if series is not None else None
     remaining = series.remaining(last) if series is not None and last is not None else None
     why = None
     if rural is None:
-        why = "needs baseline.rural_population"
         lacking = [r.name for r in plan.region_items if r.rural_population is None]
-        if lacking:
-            why += f" (and rural_population for {'、'.join(lacking)})"
+        why = (
+            _("needs baseline.rural_population (and rural_population for {regions})").format(
+                regions="、".join(lacking)
+            )
+            if lacking
+            else _("needs baseline.rural_population")
+        )
     elif rural.value.base == 0:
-        why = "the rural population is 0, so no incidence can be computed"
+        why = _("the rural population is 0, so no incidence can be computed")
     elif series is None or remaining is None or last is None:
-        why = "needs a people schedule and baseline.poor_population in the same unit family"
+        why = _("needs a people schedule and baseline.poor_population in the same unit family")
     if why is not None or rural is None or remaining is None or series is None:
-        yield verdict(CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", ("baseline",))
+        message = _("{name}: {why}").format(name=name, why=why)
+        yield verdict(CODE, Outcome.NOT_EVALUABLE, message, ("baseline",))
         return
     unit = series.baseline_value.unit if series.baseline_value else rural.value.unit
     incidence = max(remaining, Decimal(0)) / rural.value.base * 100
@@ -56,8 +62,15 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     yield verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,
-        f"{name} by {last}: {format_in(remaining, unit)} remain of a rural population of "
-        f"{rural.value.text}: {format_decimal(round(incidence, 2))}%",
+        _(
+            "{name} by {year}: {remaining} remain of a rural population of {rural}: {incidence}"
+        ).format(
+            name=name,
+            year=last,
+            remaining=format_in(remaining, unit),
+            rural=rural.value.text,
+            incidence=f"{format_decimal(round(incidence, 2))}%",
+        ),
         ("baseline", "rural_population"),
         year=last,
         stated=f"{format_decimal(limit)}%",

@@ -21,9 +21,11 @@ import math
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from planctl.calc.wording import in_context, measure_name
 from planctl.criteria import POOR_KINDS, CriterionMeasure, ExitCriterion
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.model.plan import Region, RegionKind
 from planctl.quantity import format_decimal
@@ -33,6 +35,15 @@ CODE = "PE04"
 TITLE = "region exit year feasible"
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
+
+# What `_missing` says of a figure to add; a field the need names for a purpose says it.
+MISSING_FIELD = N_("missing {field} of {regions}")
+MISSING = {
+    "rural_population (for poverty incidence)": N_(
+        "missing rural_population (for poverty incidence) of {regions}"
+    ),
+}
+SEPARATOR = N_("list|; ")
 
 # A need is a number of villages or people, or the (field, region) of the figure missing for it.
 Need = Callable[[Region, list[ExitCriterion]], Decimal | tuple[str, str]]
@@ -47,7 +58,9 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.NOT_EVALUABLE,
-                f"{region.name}: regions.items[{index}] has no exit_year",
+                _("{name}: regions.items[{index}] has no exit_year").format(
+                    name=region.name, index=index
+                ),
                 path,
                 region=region.name,
             )
@@ -55,22 +68,26 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         year = region.exit_year
         exiting = [r for r in regions if r.exit_year is not None and r.exit_year <= year]
         for measure, need in needs:
-            name = f"{region.name} exits in {year} ({measure})"
+            name = _("{name} exits in {year} ({measure})").format(
+                name=region.name, year=year, measure=measure_name(measure)
+            )
             series = derived.timeline.exit_series(measure)
             done = series.cumulative(year) if series is not None and series.entries else None
             needed, lacking = _sum_needs(exiting, derived.criteria, need)
             why = None
             if series is None or not series.entries:
-                why = f"the plan has no {measure} schedule"
+                why = _("the plan has no {measure} schedule").format(measure=measure_name(measure))
             elif done is None:
-                why = f"the {measure} schedule mixes units; see PC107"
+                why = _("the {measure} schedule mixes units; see PC107").format(
+                    measure=measure_name(measure)
+                )
             elif lacking:
                 why = _missing(lacking)
             if why is not None or series is None or done is None:
                 yield verdict(
                     CODE,
                     Outcome.NOT_EVALUABLE,
-                    f"{name}: {why}",
+                    _("{name}: {why}").format(name=name, why=why),
                     path,
                     year=year,
                     region=region.name,
@@ -81,9 +98,16 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.PASS if met else Outcome.FAIL,
-                f"{name}: the {len(exiting)} regions exiting by {year} need "
-                f"{format_decimal(needed)}{unit}; the schedule exits {format_decimal(done)}{unit} "
-                "by then",
+                _(
+                    "{name}: the {n} regions exiting by {year} need {needed}; "
+                    "the schedule exits {done} by then"
+                ).format(
+                    name=name,
+                    n=len(exiting),
+                    year=year,
+                    needed=f"{format_decimal(needed)}{unit}",
+                    done=f"{format_decimal(done)}{unit}",
+                ),
                 path,
                 year=year,
                 region=region.name,
@@ -97,8 +121,9 @@ def _missing(lacking: list[tuple[str, str]]) -> str:
     by_field: dict[str, list[str]] = {}
     for field, region in lacking:
         by_field.setdefault(field, []).append(region)
-    return "; ".join(
-        f"missing {field} of {'、'.join(regions)}" for field, regions in by_field.items()
+    return in_context(SEPARATOR).join(
+        _(MISSING.get(field, MISSING_FIELD)).format(field=field, regions="、".join(regions))
+        for field, regions in by_field.items()
     )
 
 

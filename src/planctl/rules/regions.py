@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare_sum, exceeds
+from planctl.calc.wording import field_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
 from planctl.rules.base import gap_finding
@@ -40,7 +42,9 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         parts = [figure.value for figure in figures]
         if any(part.family != stated.family for part in parts):
             continue
-        what = f"baseline {field} against the sum over {len(parts)} regions"
+        what = _("baseline {field} against the sum over {n} regions").format(
+            field=field_name(field), n=len(parts)
+        )
         if len(figures) == len(regions):
             comparison = compare_sum(stated, parts)
             if not comparison.agrees:
@@ -56,5 +60,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
                 continue
             comparison = compare_sum(subtotal.statements()[0].value, parts)
             if not comparison.agrees:
-                what = f"{group.name} {field} against its {len(parts)} regions"
+                what = _("{group} {field} against its {n} regions").format(
+                    group=group.name, field=field_name(field), n=len(parts)
+                )
                 yield gap_finding(CODE, ("regions", "groups", position, field), what, comparison)

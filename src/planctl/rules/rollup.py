@@ -25,8 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare_sum, exceeds
+from planctl.calc.wording import item_name, measure_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.rules.base import gap_finding
 
@@ -41,13 +43,16 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         parts = total.addable_parts()
         if not parts:
             continue
-        name = total.item.name
+        name = item_name(total.item.name, total.item.node)
         if total.complete and not total.mixed:
             comparison = compare_sum(stated, parts)
             if not comparison.agrees:
-                yield gap_finding(CODE, total.path, f"{name} {total.measure}", comparison)
+                what = _("{name} {measure}").format(name=name, measure=measure_name(total.measure))
+                yield gap_finding(CODE, total.path, what, comparison)
         else:
             over = exceeds(stated, parts)
             if over is not None:
-                what = f"{name} {total.measure} (parts of a partial breakdown exceed the whole)"
+                what = _("{name} {measure} (parts of a partial breakdown exceed the whole)").format(
+                    name=name, measure=measure_name(total.measure)
+                )
                 yield gap_finding(CODE, total.path, what, over)

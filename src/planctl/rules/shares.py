@@ -20,9 +20,11 @@ from decimal import Decimal
 
 from planctl.calc.compare import compare
 from planctl.calc.ratio import share_comparison
+from planctl.calc.wording import item_name
 from planctl.derive import Derived
 from planctl.derive.index import MEASURES, IdTarget, TreeItem, breakdown_of, iter_items
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
@@ -86,7 +88,9 @@ def _check(
         return
     comparison = share_comparison(stated, part, whole.value)
     if comparison is not None and not comparison.agrees:
-        what = f"{name}: share of {part.text} in {whole.value.text}"
+        what = _("{name}: share of {part} in {whole}").format(
+            name=name, part=part.text, whole=whole.value.text
+        )
         yield gap_finding(CODE, path, what, comparison)
 
 
@@ -105,8 +109,11 @@ def _shares_add_up(item: TreeItem) -> Iterator[Finding]:
     if not comparison.agrees:
         yield Finding(
             CODE,
-            f"{item.name}: the shares of its {len(shares)} parts add up to "
-            f"{comparison.computed_text}, not 100%",
+            _("{name}: the shares of its {n} parts add up to {computed}, not 100%").format(
+                name=item_name(item.name, item.node),
+                n=len(shares),
+                computed=comparison.computed_text,
+            ),
             (*item.path, "items"),
             stated="100%",
             computed=comparison.computed_text,

@@ -23,10 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare
+from planctl.calc.wording import measure_name
 from planctl.criteria import POOR_KINDS
 from planctl.derive import Derived
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
+from planctl.i18n import _
 from planctl.location import Path
 from planctl.model import Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -53,34 +55,50 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
 
     def not_evaluable(why: str) -> Finding:
         return verdict(
-            CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, source=target.source
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            _("{name}: {why}").format(name=name, why=why),
+            path,
+            year=year,
+            source=target.source,
         )
 
+    label = measure_name(target.measure)
     if year is None:
-        return not_evaluable("the document gives no year for it")
+        return not_evaluable(_("the document gives no year for it"))
     series = derived.timeline.exit_series(target.measure)
     if series is None or not series.entries:
-        return not_evaluable(f"the plan has no schedule with measure: {target.measure}")
+        return not_evaluable(
+            _("the plan has no schedule with measure: {measure}").format(measure=label)
+        )
     done = series.cumulative(year)
     if done is None:
-        return not_evaluable(f"the {target.measure} schedule mixes units; see PC107")
+        return not_evaluable(
+            _("the {measure} schedule mixes units; see PC107").format(measure=label)
+        )
     required = required_value(plan, target)
     if required is None:
-        return not_evaluable(f"the plan states no baseline for {target.measure}")
+        return not_evaluable(_("the plan states no baseline for {measure}").format(measure=label))
     if required.family != series.family:
         return not_evaluable(
-            f"the target is in {required.unit.text} but the schedule counts "
-            f"{series.unit.text if series.unit else 'other units'}"
+            _("the target is in {unit} but the schedule counts {other}").format(
+                unit=required.unit.text,
+                other=series.unit.text if series.unit else _("other units"),
+            )
         )
     finest = min(entry.ulp_base for entry in series.entries.values())
     comparison = compare(required, done, series.tolerance(year), finest_part=finest)
     done_text = format_in(done, required.unit)
     met = comparison.agrees or done >= required.base
-    message = f"{name}: by {year} the schedule exits {done_text} of {required.text}"
     gap = None
-    if not met:
+    if met:
+        message = _("{name}: by {year} the schedule exits {done} of {required}")
+    else:
         gap = Gap.between(required.base, done, required.unit)
-        message += f": missed by {gap.size}"
+        message = _("{name}: by {year} the schedule exits {done} of {required}: missed by {gap}")
+    message = message.format(
+        name=name, year=year, done=done_text, required=required.text, gap=gap.size if gap else ""
+    )
     return verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,
@@ -99,22 +117,29 @@ def _judge_counties(plan: Plan, target: Target, path: Path) -> Finding:
     poor = [region for region in plan.region_items if region.kind in POOR_KINDS]
     why = None
     if year is None:
-        why = "the document gives no year for it"
+        why = _("the document gives no year for it")
     elif not poor:
-        why = "the plan lists no poor counties with their kinds"
+        why = _("the plan lists no poor counties with their kinds")
     elif undated := [region.name for region in poor if region.exit_year is None]:
-        why = f"no exit_year for {'、'.join(undated)}"
+        why = _("no exit_year for {regions}").format(regions="、".join(undated))
     if why is not None or year is None:
         return verdict(
-            CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, source=target.source
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            _("{name}: {why}").format(name=name, why=why),
+            path,
+            year=year,
+            source=target.source,
         )
     required = required_value(plan, target)
     needed = int(required.base) if required is not None else len(poor)
     exited = sum(1 for region in poor if region.exit_year is not None and region.exit_year <= year)
     met = exited >= needed
-    message = f"{name}: {exited} of {needed} poor counties exit by {year}"
-    if not met:
-        message += f": missed by {needed - exited}"
+    message = (
+        _("{name}: {exited} of {needed} poor counties exit by {year}")
+        if met
+        else _("{name}: {exited} of {needed} poor counties exit by {year}: missed by {gap}")
+    ).format(name=name, exited=exited, needed=needed, year=year, gap=needed - exited)
     return verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Plan
 
 CODE = "PC109"
-TITLE = "dates inconsistent"
+TITLE = N_("dates inconsistent")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 

@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from planctl.derive import Derived
 from planctl.derive.targets import asks_for_all
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
 
 CODE = "PC110"
-TITLE = "conflicting deadlines for one target"
+TITLE = N_("conflicting deadlines for one target")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 

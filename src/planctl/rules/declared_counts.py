@@ -19,12 +19,12 @@ from planctl.calc.counting import count_listed
 from planctl.calc.wording import counted_name, kind_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.quantity import Bound, Quantity
 
 CODE = "PC105"
-TITLE = "declared count does not match the list"
+TITLE = N_("declared count does not match the list")
 SEVERITY = Severity.ERROR
 
 

@@ -20,12 +20,12 @@ from planctl.calc.wording import without_gloss
 from planctl.criteria import HOUSEHOLD_CONDITIONS
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import verdict
 
 CODE = "PE07"
-TITLE = "household exit conditions have targets"
+TITLE = N_("household exit conditions have targets")
 SEVERITY = Severity.INFO
 EXIT_CRITERION = True
 

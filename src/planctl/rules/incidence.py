@@ -19,13 +19,13 @@ from decimal import Decimal
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
 
 CODE = "PE05"
-TITLE = "poverty incidence at most the threshold"
+TITLE = N_("poverty incidence at most the threshold")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 

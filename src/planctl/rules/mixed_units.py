@@ -18,11 +18,11 @@ from planctl.calc.wording import family_name, item_name, measure_name
 from planctl.derive import Derived
 from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 
 CODE = "PC102"
-TITLE = "units that do not mix in one sum"
+TITLE = N_("units that do not mix in one sum")
 SEVERITY = Severity.ERROR
 
 

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from planctl.calc.rates import rate_costs
 from planctl.derive import Derived
 from planctl.findings import Finding, Gap, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.quantity import format_in
 
 CODE = "PC111"
-TITLE = "policy rate costs more than its budget line"
+TITLE = N_("policy rate costs more than its budget line")
 SEVERITY = Severity.WARNING
 
 

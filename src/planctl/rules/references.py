@@ -15,12 +15,12 @@ from collections.abc import Iterator
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.model import Plan
 
 CODE = "PC104"
-TITLE = "unknown or duplicate id"
+TITLE = N_("unknown or duplicate id")
 SEVERITY = Severity.ERROR
 
 COUNT_TARGETS = {"regions", "budget", "measures"}

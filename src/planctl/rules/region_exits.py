@@ -32,7 +32,7 @@ from planctl.quantity import format_decimal
 from planctl.rules.base import verdict
 
 CODE = "PE04"
-TITLE = "region exit year feasible"
+TITLE = N_("region exit year feasible")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 

@@ -19,13 +19,13 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.calc.wording import field_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
 from planctl.rules.base import gap_finding
 
 CODE = "PC108"
-TITLE = "regional breakdown does not add up"
+TITLE = N_("regional breakdown does not add up")
 SEVERITY = Severity.ERROR
 
 

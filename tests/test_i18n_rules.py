@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from typer.testing import CliRunner
 
 from planctl import i18n
+from planctl.cli import app
 from planctl.engine import Options
+from planctl.rules import RULES
 from tests.conftest import CheckText
 
 # Paths into a plan (`baseline.rural_population`, `regions.items[0]`) and keys with an
@@ -283,3 +286,24 @@ def test_the_same_plan_in_english_keeps_its_english_message(check_text: CheckTex
     [finding] = check_text(plan, Options(select=("PC101",))).findings
     assert "stated 651.8亿元, computed 641.8006亿元" in finding.message
     assert "a substantive gap" in finding.message
+
+
+def test_every_rule_has_a_chinese_title_and_documentation() -> None:
+    i18n.use("zh")
+    for code, rule in RULES.items():
+        for text in (rule.title, rule.doc):
+            translated = i18n._(text)
+            assert translated != text, f"{code}: not translated: {text[:40]!r}"
+            assert re.search(r"[\u4e00-\u9fff]", translated), code
+        assert english_words(i18n._(rule.title)) == [], code
+
+
+def test_planctl_rules_prints_chinese_documentation() -> None:
+    result = CliRunner().invoke(app, ["rules", "PC101", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("PC101")
+    assert "分项之和与合计不符" in result.output
+    assert "实质性差额" in result.output  # the documentation, not only the title
+    assert "Parts must add up" not in result.output
+    english = CliRunner().invoke(app, ["rules", "PC101", "--lang", "en"])
+    assert "Parts must add up to their total" in english.output

@@ -18,13 +18,13 @@ from planctl.calc.compare import compare
 from planctl.calc.wording import family_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.rules.base import gap_finding
 
 CODE = "PC103"
-TITLE = "restatements disagree"
+TITLE = N_("restatements disagree")
 SEVERITY = Severity.ERROR
 
 

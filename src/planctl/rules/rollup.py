@@ -28,12 +28,12 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.calc.wording import item_name, measure_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import gap_finding
 
 CODE = "PC101"
-TITLE = "parts do not add up to the total"
+TITLE = N_("parts do not add up to the total")
 SEVERITY = Severity.ERROR
 
 

@@ -24,14 +24,14 @@ from planctl.calc.compare import compare_sum
 from planctl.calc.wording import family_name, listing, measure_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Figure, Plan, Schedule
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import Quantity, format_in
 from planctl.rules.base import gap_finding, verdict
 
 CODE = "PC107"
-TITLE = "schedule inconsistent"
+TITLE = N_("schedule inconsistent")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 

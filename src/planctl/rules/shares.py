@@ -24,7 +24,7 @@ from planctl.calc.wording import item_name
 from planctl.derive import Derived
 from planctl.derive.index import MEASURES, IdTarget, TreeItem, breakdown_of, iter_items
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
@@ -32,7 +32,7 @@ from planctl.quantity import Quantity, parse
 from planctl.rules.base import gap_finding
 
 CODE = "PC106"
-TITLE = "share does not match its figures"
+TITLE = N_("share does not match its figures")
 SEVERITY = Severity.ERROR
 HUNDRED = parse("100.000000%")  # exact: the tolerance comes from the shares
 

@@ -28,7 +28,7 @@ from planctl.criteria import POOR_KINDS
 from planctl.derive import Derived
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -36,7 +36,7 @@ from planctl.quantity import format_in
 from planctl.rules.base import verdict
 
 CODE = "PE02"
-TITLE = "exit target met by its year"
+TITLE = N_("exit target met by its year")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 COUNTIES = "counties"

@@ -16,12 +16,12 @@ from planctl.calc.wording import without_gloss
 from planctl.criteria import THIRD_PARTY
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import verdict
 
 CODE = "PE08"
-TITLE = "third-party evaluation thresholds"
+TITLE = N_("third-party evaluation thresholds")
 SEVERITY = Severity.INFO
 EXIT_CRITERION = True
 

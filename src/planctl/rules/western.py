@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from planctl.criteria import WESTERN_SOURCE, is_western
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 
 CODE = "PC112"
-TITLE = "western flag contradicts the province"
+TITLE = N_("western flag contradicts the province")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 

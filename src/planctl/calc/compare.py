@@ -21,6 +21,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from planctl.findings import Gap, Severity
+from planctl.i18n import _
 from planctl.quantity import Bound, Quantity, format_in
 
 _LOWER = frozenset({Bound.AT_LEAST, Bound.MORE_THAN})
@@ -76,16 +77,20 @@ class Comparison:
         return format_in(self.computed, self.stated.unit)
 
     def explain(self) -> str:
-        """A short reading of the gap for the finding's message."""
+        """A short reading of the gap for the finding's message, in the current language."""
         if self.verdict is Agreement.ROUNDING:
             rounded = format_in(
                 _to_digits(self.computed, self.stated, ROUND_HALF_UP), self.stated.unit
             )
-            text = f"a rounding gap: the computed figure rounds to {rounded}"
             if self.truncated:
-                text += "; the stated figure looks truncated rather than rounded"
-            return text
-        return "a substantive gap"
+                return _(
+                    "a rounding gap: the computed figure rounds to {rounded}; "
+                    "the stated figure looks truncated rather than rounded"
+                ).format(rounded=rounded)
+            return _("a rounding gap: the computed figure rounds to {rounded}").format(
+                rounded=rounded
+            )
+        return _("a substantive gap")
 
 
 def compare(

@@ -24,6 +24,7 @@ from planctl.calc.compare import compare
 from planctl.derive import Derived
 from planctl.derive.exit_units import year_table
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_
 from planctl.location import Path, format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -31,7 +32,7 @@ from planctl.quantity import Quantity, format_in
 from planctl.rules.base import verdict
 
 CODE = "PE09"
-TITLE = "annual target agrees with its year"
+TITLE = N_("annual target agrees with its year")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 

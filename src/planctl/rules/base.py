@@ -10,6 +10,7 @@ from types import ModuleType
 from planctl.calc.compare import Comparison
 from planctl.derive import Derived
 from planctl.findings import Finding, Gap, Outcome, Severity
+from planctl.i18n import _
 from planctl.location import Path
 from planctl.model import Plan
 
@@ -49,12 +50,19 @@ def rule_from_module(module: ModuleType) -> Rule:
 
 
 def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Finding:
-    """A finding for a stated figure that disagrees with the computed one, with the gap."""
+    """A finding for a stated figure that disagrees with the computed one, with the gap.
+
+    `what` names the comparison in the current language (the caller translates it)."""
     stated = comparison.stated.text
     return Finding(
         code,
-        f"{what}: stated {stated}, computed {comparison.computed_text}, "
-        f"gap {comparison.gap} ({comparison.explain()})",
+        _("{what}: stated {stated}, computed {computed}, gap {gap} ({explanation})").format(
+            what=what,
+            stated=stated,
+            computed=comparison.computed_text,
+            gap=comparison.gap,
+            explanation=comparison.explain(),
+        ),
         path,
         severity=comparison.severity,
         stated=stated,
@@ -72,8 +80,12 @@ def sum_findings(code: str, path: Path, what: str, comparison: Comparison) -> It
         stated = comparison.stated.text
         yield Finding(
             code,
-            f"{what}: stated {stated}, the exact sum is {comparison.computed_text}, gap "
-            f"{comparison.gap} (within the printed precision)",
+            _(
+                "{what}: stated {stated}, the exact sum is {computed}, gap {gap} "
+                "(within the printed precision)"
+            ).format(
+                what=what, stated=stated, computed=comparison.computed_text, gap=comparison.gap
+            ),
             path,
             severity=Severity.INFO,
             stated=stated,

@@ -27,6 +27,7 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.derive import Derived
 from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.breakdown import BreakdownOf
@@ -34,7 +35,7 @@ from planctl.quantity import Quantity, normalize
 from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC120"
-TITLE = "declared breakdown does not hold"
+TITLE = N_("declared breakdown does not hold")
 SEVERITY = Severity.ERROR
 
 

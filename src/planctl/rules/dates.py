@@ -15,11 +15,12 @@ from collections.abc import Iterator
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Plan
 
 CODE = "PC109"
-TITLE = "dates inconsistent"
+TITLE = N_("dates inconsistent")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 
@@ -30,13 +31,16 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     issued = meta.issued
     if period and issued and issued.year > period[1]:
         yield _warn(
-            f"issued {issued}, after the plan period {period[0]}-{period[1]} ended",
+            _("issued {issued}, after the plan period {start}-{end} ended").format(
+                issued=issued, start=period[0], end=period[1]
+            ),
             ("plan", "issued"),
         )
     if period and plan.baseline and plan.baseline.year and plan.baseline.year >= period[0]:
         yield _warn(
-            f"baseline year {plan.baseline.year} is not before the plan period "
-            f"{period[0]}-{period[1]}",
+            _("baseline year {year} is not before the plan period {start}-{end}").format(
+                year=plan.baseline.year, start=period[0], end=period[1]
+            ),
             ("baseline", "year"),
         )
     dated: list[tuple[str, int, Path]] = []
@@ -51,17 +55,26 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for name, year, path in dated:
         if period and not period[0] <= year <= period[1]:
             yield _warn(
-                f"{name}: due {year}, outside the plan period {period[0]}-{period[1]}", path
+                _("{name}: due {year}, outside the plan period {start}-{end}").format(
+                    name=name, year=year, start=period[0], end=period[1]
+                ),
+                path,
             )
         if issued and year < issued.year:
-            yield _warn(f"{name}: due {year}, before the plan was issued ({issued})", path)
+            yield _warn(
+                _("{name}: due {year}, before the plan was issued ({issued})").format(
+                    name=name, year=year, issued=issued
+                ),
+                path,
+            )
     if plan.regions:
         for i, region in enumerate(plan.regions.items):
             exit_year = region.exit_year
             if period and exit_year is not None and not period[0] <= exit_year <= period[1]:
                 yield _warn(
-                    f"{region.name}: exit year {exit_year} is outside the plan period "
-                    f"{period[0]}-{period[1]}",
+                    _("{name}: exit year {year} is outside the plan period {start}-{end}").format(
+                        name=region.name, year=exit_year, start=period[0], end=period[1]
+                    ),
                     ("regions", "items", i, "exit_year"),
                 )
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from planctl.derive import Derived
 from planctl.derive.targets import asks_for_all
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -30,7 +31,7 @@ from planctl.rules import targets_met
 from planctl.rules.base import verdict
 
 CODE = "PC110"
-TITLE = "conflicting deadlines for one target"
+TITLE = N_("conflicting deadlines for one target")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 
@@ -58,12 +59,7 @@ def _restated(
 ) -> Finding:
     """A pass when the earlier deadline is met, else the conflict (and why it is one)."""
     (first_position, first_target), (position, target) = first, here
-    where = format_path(("targets", first_position))
     path = ("targets", position, "by")
-    text = (
-        f"{target.name}: due {target.by} here ({target.source or 'no section'}) and "
-        f"{first_target.by} at {where} ({first_target.source or 'no section'})"
-    )
     earliest, earliest_position = (
         (target, position)
         if (target.by or 0) < (first_target.by or 0)
@@ -71,22 +67,40 @@ def _restated(
     )
     answer = targets_met.judge(plan, derived, earliest, ("targets", earliest_position))
     year = earliest.by
+    figures = {
+        "name": target.name,
+        "year": target.by,
+        "source": target.source or _("no section"),
+        "earlier": first_target.by,
+        "where": format_path(("targets", first_position)),
+        "earlier_source": first_target.source or _("no section"),
+        "met": year,
+    }
     if answer is not None and answer.outcome is Outcome.PASS:
         return verdict(
             CODE,
             Outcome.PASS,
-            f"{text}: restated with a later deadline; the plan meets the earlier one ({year})",
+            _(
+                "{name}: due {year} here ({source}) and {earlier} at {where} ({earlier_source}): "
+                "restated with a later deadline; the plan meets the earlier one ({met})"
+            ).format(**figures),
             path,
             year=year,
             source=target.source,
         )
     if answer is not None and answer.outcome is Outcome.FAIL:
-        why = f"the plan misses the earlier deadline ({year}; see PE02)"
+        message = _(
+            "{name}: due {year} here ({source}) and {earlier} at {where} ({earlier_source}): "
+            "conflicting deadlines; the plan misses the earlier deadline ({met}; see PE02)"
+        )
     else:
-        why = "nothing in the plan shows which one it meets"
+        message = _(
+            "{name}: due {year} here ({source}) and {earlier} at {where} ({earlier_source}): "
+            "conflicting deadlines; nothing in the plan shows which one it meets"
+        )
     return Finding(
         CODE,
-        f"{text}: conflicting deadlines; {why}",
+        message.format(**figures),
         path,
         stated=str(target.by),
         computed=str(first_target.by),

@@ -19,14 +19,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.counting import count_listed
+from planctl.calc.wording import counted_name, kind_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.model.plan import DeclaredCount
 from planctl.quantity import Bound, Quantity
 
 CODE = "PC105"
-TITLE = "declared count does not match the list"
+TITLE = N_("declared count does not match the list")
 SEVERITY = Severity.ERROR
 
 
@@ -39,18 +41,32 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         if count.names is not None and not satisfies(declared, len(count.names), partial):
             yield Finding(
                 CODE,
-                f"{count.name}: declared {declared.text}, but the text lists "
-                f"{len(count.names)}: {'、'.join(count.names)}",
+                _("{name}: declared {declared}, but the text lists {listed}: {names}").format(
+                    name=count.name,
+                    declared=declared.text,
+                    listed=len(count.names),
+                    names="、".join(count.names),
+                ),
                 (*path, "names"),
                 stated=declared.text,
                 computed=str(len(count.names)),
             )
         listed = count_listed(plan, count, index)
         if listed is not None and not satisfies(declared, listed, partial):
-            where = f"{count.of}" + (f" of kind {count.kind}" if count.kind else "")
+            message = (
+                _("{name}: declared {declared}, but the plan lists {listed} in {of} of kind {kind}")
+                if count.kind
+                else _("{name}: declared {declared}, but the plan lists {listed} in {of}")
+            )
             yield Finding(
                 CODE,
-                f"{count.name}: declared {declared.text}, but the plan lists {listed} in {where}",
+                message.format(
+                    name=count.name,
+                    declared=declared.text,
+                    listed=listed,
+                    of=counted_name(str(count.of)),
+                    kind=kind_name(count.kind),
+                ),
                 path,
                 stated=declared.text,
                 computed=str(listed),

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planctl.calc.wording import without_gloss
 from planctl.criteria import HOUSEHOLD_CONDITIONS
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path, format_path
 from planctl.model import Plan
 from planctl.model.plan import Measure
 from planctl.rules.base import verdict
 
 CODE = "PE07"
-TITLE = "household exit conditions have targets"
+TITLE = N_("household exit conditions have targets")
 SEVERITY = Severity.INFO
 EXIT_CRITERION = True
 
@@ -37,12 +39,25 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         found = [one for one in statements if any(word in one[0] for word in keywords)]
         if found:
             name, path, source = found[0]
-            where = format_path(path) + (f", {source}" if source else "")
-            others = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            where = (
+                _("{path}, {source}").format(path=format_path(path), source=source)
+                if source
+                else format_path(path)
+            )
+            message = (
+                _("{condition}: stated: {name} ({where}) and {more} more")
+                if len(found) > 1
+                else _("{condition}: stated: {name} ({where})")
+            )
             yield verdict(
                 CODE,
                 Outcome.PASS,
-                f"{condition}: stated: {name} ({where}){others}",
+                message.format(
+                    condition=without_gloss(condition),
+                    name=name,
+                    where=where,
+                    more=len(found) - 1,
+                ),
                 path,
                 source=source,
             )
@@ -50,7 +65,9 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.NOT_EVALUABLE,
-                f"{condition}: the plan states no target or measure for it",
+                _("{condition}: the plan states no target or measure for it").format(
+                    condition=without_gloss(condition)
+                ),
             )
 
 

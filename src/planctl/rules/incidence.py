@@ -25,6 +25,7 @@ from decimal import Decimal
 from planctl.derive import Derived
 from planctl.derive.incidence import PrintedIncidence, baseline_rural, latest_printed
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
@@ -33,7 +34,7 @@ from planctl.units import Unit
 PEOPLE = Unit("人", "people", Decimal(1))
 
 CODE = "PE05"
-TITLE = "poverty incidence at most the threshold"
+TITLE = N_("poverty incidence at most the threshold")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 
@@ -43,7 +44,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     rural = plan.baseline.rural_population if plan.baseline else None
     village_rule = next((c for c in derived.criteria if c.applies_to_villages), None)
     limit = village_rule.threshold if village_rule else Decimal(2)
-    name = f"poverty incidence at most {format_decimal(limit)}%"
+    name = _("poverty incidence at most {limit}").format(limit=f"{format_decimal(limit)}%")
     last = series.last_year if series is not None else None
     printed = latest_printed(plan)
     if printed is not None and printed.year is not None and (last is None or printed.year >= last):
@@ -54,16 +55,22 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     rural_base = known[0] if known is not None else None
     why = None
     if rural_base is None:
-        why = "needs baseline.rural_population (or baseline.incidence)"
         lacking = [r.name for r in plan.region_items if r.rural_population is None]
-        if lacking:
-            why += f" (and rural_population for {'、'.join(lacking)})"
+        why = (
+            _(
+                "needs baseline.rural_population (or baseline.incidence) "
+                "(and rural_population for {regions})"
+            ).format(regions="、".join(lacking))
+            if lacking
+            else _("needs baseline.rural_population (or baseline.incidence)")
+        )
     elif rural_base == 0:
-        why = "the rural population is 0, so no incidence can be computed"
+        why = _("the rural population is 0, so no incidence can be computed")
     elif series is None or remaining is None or last is None:
-        why = "needs a people schedule and baseline.poor_population in the same unit family"
+        why = _("needs a people schedule and baseline.poor_population in the same unit family")
     if why is not None or rural_base is None or remaining is None or series is None:
-        yield verdict(CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", ("baseline",))
+        message = _("{name}: {why}").format(name=name, why=why)
+        yield verdict(CODE, Outcome.NOT_EVALUABLE, message, ("baseline",))
         return
     unit = series.baseline_value.unit if series.baseline_value else PEOPLE
     incidence = max(remaining, Decimal(0)) / rural_base * 100
@@ -71,13 +78,23 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     rural_text = (
         rural.value.text if rural is not None else format_in(Decimal(round(rural_base)), PEOPLE)
     )
-    message = (
-        f"{name} by {last}: {format_in(remaining, unit)} remain of a rural population of "
-        f"{rural_text}: {format_decimal(round(incidence, 2))}%"
-    )
+    figures = {
+        "name": name,
+        "year": last,
+        "remaining": format_in(remaining, unit),
+        "rural": rural_text,
+        "incidence": f"{format_decimal(round(incidence, 2))}%",
+    }
+    message = _(
+        "{name} by {year}: {remaining} remain of a rural population of {rural}: {incidence}"
+    ).format(**figures)
     outcome = Outcome.PASS if met else Outcome.FAIL
     if not met and series.partial:
-        outcome, message = Outcome.NOT_EVALUABLE, f"{message}, but the schedule is partial"
+        outcome = Outcome.NOT_EVALUABLE
+        message = _(
+            "{name} by {year}: {remaining} remain of a rural population of {rural}: "
+            "{incidence}, but the schedule is partial"
+        ).format(**figures)
     path = ("baseline", "rural_population" if rural is not None else "incidence")
     yield verdict(
         CODE,
@@ -97,7 +114,9 @@ def _judge_printed(printed: PrintedIncidence, name: str, limit: Decimal) -> Find
     return verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,
-        f"{name} by {printed.year}: the document prints {value.text}",
+        _("{name} by {year}: the document prints {printed}").format(
+            name=name, year=printed.year, printed=value.text
+        ),
         printed.path,
         year=printed.year,
         stated=f"{format_decimal(limit)}%",

@@ -22,12 +22,13 @@ from planctl.calc.compare import compare
 from planctl.derive import Derived
 from planctl.derive.incidence import Ratio, baseline_rural, figure_ratio, ratio
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.quantity import format_decimal
 
 CODE = "PC113"
-TITLE = "printed poverty incidence disagrees"
+TITLE = N_("printed poverty incidence disagrees")
 SEVERITY = Severity.ERROR
 
 

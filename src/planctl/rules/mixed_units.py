@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planctl.calc.wording import family_name, item_name, measure_name
 from planctl.derive import Derived
 from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
-from planctl.units import family_label
 
 CODE = "PC102"
-TITLE = "units that do not mix in one sum"
+TITLE = N_("units that do not mix in one sum")
 SEVERITY = Severity.ERROR
 
 
@@ -31,15 +32,26 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         for part, path in total.parts:
             if part.family != family:
                 counters = addable(total.stated.value, part)
+                message = (
+                    _(
+                        "{name} {measure}: the whole {whole} is {whole_family} but this part, "
+                        "{part}, is {part_family}; added as counts of different things"
+                    )
+                    if counters
+                    else _(
+                        "{name} {measure}: the whole {whole} is {whole_family} but this part, "
+                        "{part}, is {part_family}; they cannot be added"
+                    )
+                )
                 yield Finding(
                     CODE,
-                    f"{total.item.name} {total.measure}: the whole {total.stated.value.text} is "
-                    f"{family_label(family)} but this part, {part.text}, is "
-                    f"{family_label(part.family)}; "
-                    + (
-                        "added as counts of different things"
-                        if counters
-                        else "they cannot be added"
+                    message.format(
+                        name=item_name(total.item.name, total.item.node),
+                        measure=measure_name(total.measure),
+                        whole=total.stated.value.text,
+                        whole_family=family_name(family),
+                        part=part.text,
+                        part_family=family_name(part.family),
                     ),
                     path,
                     severity=Severity.WARNING if counters else Severity.ERROR,

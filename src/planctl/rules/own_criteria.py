@@ -24,13 +24,14 @@ from planctl.calc.compare import compare
 from planctl.criteria import MEASURE_ALIASES
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_
 from planctl.model import Plan
 from planctl.model.plan import Criterion
 from planctl.quantity import Bound
 from planctl.rules.base import verdict
 
 CODE = "PE10"
-TITLE = "plan's own exit criterion met"
+TITLE = N_("plan's own exit criterion met")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 

@@ -21,11 +21,12 @@ from collections.abc import Iterator
 from planctl.calc.rates import rate_costs
 from planctl.derive import Derived
 from planctl.findings import Finding, Gap, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.quantity import format_in
 
 CODE = "PC111"
-TITLE = "policy rate costs more than its budget line"
+TITLE = N_("policy rate costs more than its budget line")
 SEVERITY = Severity.WARNING
 
 
@@ -38,11 +39,29 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         assert cost.unit is not None
         implied = format_in(cost.implied, cost.unit)
         count = cost.count.text if cost.count is not None else "?"
-        years = f" × {cost.years} years" if cost.rate.per_year and cost.rate.years else ""
+        message = (
+            _(
+                "{name}: {rate} per {per} × {count} × {years} years = {implied}, "
+                "more than the amount of '{budget}' ({amount})"
+            )
+            if cost.rate.per_year and cost.rate.years
+            else _(
+                "{name}: {rate} per {per} × {count} = {implied}, "
+                "more than the amount of '{budget}' ({amount})"
+            )
+        )
         yield Finding(
             CODE,
-            f"{cost.rate.name}: {cost.rate.rate.value.text} per {cost.rate.per} × {count}{years} "
-            f"= {implied}, more than the amount of '{cost.rate.budget}' ({cost.budget.text})",
+            message.format(
+                name=cost.rate.name,
+                rate=cost.rate.rate.value.text,
+                per=cost.rate.per,
+                count=count,
+                years=cost.years,
+                implied=implied,
+                budget=cost.rate.budget,
+                amount=cost.budget.text,
+            ),
             (*cost.path, "budget"),
             stated=cost.budget.text,
             computed=implied,

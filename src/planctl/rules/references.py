@@ -15,11 +15,12 @@ from collections.abc import Iterator
 
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.model import Plan
 
 CODE = "PC104"
-TITLE = "unknown or duplicate id"
+TITLE = N_("unknown or duplicate id")
 SEVERITY = Severity.ERROR
 
 COUNT_TARGETS = {"regions", "budget", "measures"}
@@ -29,32 +30,31 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     index, duplicates = derived.index.ids, derived.index.duplicate_ids
     for key, path in duplicates:
         first = index[key].path
-        yield Finding(CODE, f"id '{key}' is already used at {format_path(first)}", (*path, "id"))
+        message = _("id '{id}' is already used at {where}").format(id=key, where=format_path(first))
+        yield Finding(CODE, message, (*path, "id"))
     for figure, path in derived.index.figures:
         for field, reference in (("same_as", figure.same_as), ("of", figure.of)):
             if reference is None:
                 continue
             if reference not in index:
-                yield Finding(
-                    CODE, f"{field}: no figure or item has the id '{reference}'", (*path, field)
-                )
+                message = _("{field}: no figure or item has the id '{id}'")
+                yield Finding(CODE, message.format(field=field, id=reference), (*path, field))
             elif index[reference].figure is figure:
-                yield Finding(
-                    CODE, f"{field}: '{reference}' refers to this figure itself", (*path, field)
-                )
+                message = _("{field}: '{id}' refers to this figure itself")
+                yield Finding(CODE, message.format(field=field, id=reference), (*path, field))
     for position, count in enumerate(plan.counts):
         if count.of is not None and count.of not in COUNT_TARGETS and count.of not in index:
             yield Finding(
                 CODE,
-                f"of: '{count.of}' is neither regions, budget, measures nor a known id",
+                _("of: '{id}' is neither regions, budget, measures nor a known id").format(
+                    id=count.of
+                ),
                 ("counts", position, "of"),
             )
     for position, rate in enumerate(plan.rates):
         if isinstance(rate.count, str) and rate.count not in index:
-            yield Finding(
-                CODE, f"count: no figure has the id '{rate.count}'", ("rates", position, "count")
-            )
+            message = _("count: no figure has the id '{id}'").format(id=rate.count)
+            yield Finding(CODE, message, ("rates", position, "count"))
         if rate.budget is not None and rate.budget not in index:
-            yield Finding(
-                CODE, f"budget: no item has the id '{rate.budget}'", ("rates", position, "budget")
-            )
+            message = _("budget: no item has the id '{id}'").format(id=rate.budget)
+            yield Finding(CODE, message, ("rates", position, "budget"))

@@ -25,11 +25,13 @@ import math
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from planctl.calc.wording import in_context, measure_name
 from planctl.criteria import POOR_KINDS, CriterionMeasure, ExitCriterion
 from planctl.derive import Derived
 from planctl.derive.exit_units import listed_units, own_region
 from planctl.derive.incidence import rural_population
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.plan import Level, Region, RegionKind
@@ -37,9 +39,18 @@ from planctl.quantity import format_decimal
 from planctl.rules.base import verdict
 
 CODE = "PE04"
-TITLE = "region exit year feasible"
+TITLE = N_("region exit year feasible")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
+
+# What `_missing` says of a figure to add; a field the need names for a purpose says it.
+MISSING_FIELD = N_("missing {field} of {regions}")
+MISSING = {
+    "rural_population or incidence (for poverty incidence)": N_(
+        "missing rural_population or incidence (for poverty incidence) of {regions}"
+    ),
+}
+SEPARATOR = N_("list|; ")
 
 # A need is a number of villages or people, or the (field, region) of the figure missing for it.
 Need = Callable[[Region, list[ExitCriterion]], Decimal | tuple[str, str]]
@@ -53,7 +64,9 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.NOT_EVALUABLE,
-                f"{region.name}: regions.items[{index}] has no exit_year",
+                _("{name}: regions.items[{index}] has no exit_year").format(
+                    name=region.name, index=index
+                ),
                 path,
                 region=region.name,
             )
@@ -74,32 +87,52 @@ def _judge(
     assert year is not None
     needs: tuple[tuple[str, Need], ...] = (("villages", villages_needed), ("people", people_needed))
     for measure, need in needs:
-        name = f"{region.name} exits in {year} ({measure})"
+        name = _("{name} exits in {year} ({measure})").format(
+            name=region.name, year=year, measure=measure_name(measure)
+        )
         series = derived.timeline.exit_series(measure)
         done = series.cumulative(year) if series is not None and series.entries else None
         needed, lacking = _sum_needs(exiting, derived.criteria, need)
         why = None
         if series is None or not series.entries:
-            why = f"the plan has no {measure} schedule"
+            why = _("the plan has no {measure} schedule").format(measure=measure_name(measure))
         elif done is None:
-            why = f"the {measure} schedule mixes units; see PC107"
+            why = _("the {measure} schedule mixes units; see PC107").format(
+                measure=measure_name(measure)
+            )
         elif lacking:
             why = _missing(lacking)
         if why is not None or series is None or done is None:
             yield verdict(
-                CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, region=region.name
+                CODE,
+                Outcome.NOT_EVALUABLE,
+                _("{name}: {why}").format(name=name, why=why),
+                path,
+                year=year,
+                region=region.name,
             )
             continue
         unit = series.unit.base if series.unit else ""
         met = needed <= done + series.tolerance(year)
-        message = (
-            f"{name}: the {len(exiting)} regions exiting by {year} need "
-            f"{format_decimal(needed)}{unit}; the schedule exits {format_decimal(done)}{unit} "
-            "by then"
-        )
+        needed_text, done_text = f"{format_decimal(needed)}{unit}", f"{format_decimal(done)}{unit}"
+        figures = {
+            "name": name,
+            "n": len(exiting),
+            "year": year,
+            "needed": needed_text,
+            "done": done_text,
+        }
+        message = _(
+            "{name}: the {n} regions exiting by {year} need {needed}; "
+            "the schedule exits {done} by then"
+        ).format(**figures)
         outcome = Outcome.PASS if met else Outcome.FAIL
         if not met and series.partial:
-            outcome, message = Outcome.NOT_EVALUABLE, f"{message}, but the schedule is partial"
+            outcome = Outcome.NOT_EVALUABLE
+            message = _(
+                "{name}: the {n} regions exiting by {year} need {needed}; "
+                "the schedule exits {done} by then, but the schedule is partial"
+            ).format(**figures)
         yield verdict(
             CODE,
             outcome,
@@ -107,8 +140,8 @@ def _judge(
             path,
             year=year,
             region=region.name,
-            stated=f"{format_decimal(needed)}{unit}",
-            computed=f"{format_decimal(done)}{unit}",
+            stated=needed_text,
+            computed=done_text,
         )
 
 
@@ -117,8 +150,9 @@ def _missing(lacking: list[tuple[str, str]]) -> str:
     by_field: dict[str, list[str]] = {}
     for field, region in lacking:
         by_field.setdefault(field, []).append(region)
-    return "; ".join(
-        f"missing {field} of {'、'.join(regions)}" for field, regions in by_field.items()
+    return in_context(SEPARATOR).join(
+        _(MISSING.get(field, MISSING_FIELD)).format(field=field, regions="、".join(regions))
+        for field, regions in by_field.items()
     )
 
 

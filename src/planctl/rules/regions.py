@@ -20,14 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare_sum, exceeds
+from planctl.calc.wording import field_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
 from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC108"
-TITLE = "regional breakdown does not add up"
+TITLE = N_("regional breakdown does not add up")
 SEVERITY = Severity.ERROR
 
 
@@ -44,13 +46,17 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         parts = [figure.value for figure in figures]
         if any(part.family != stated.family for part in parts):
             continue
-        what = f"baseline {field} against the sum over {len(parts)} regions"
+        what = _("baseline {field} against the sum over {n} regions").format(
+            field=field_name(field), n=len(parts)
+        )
         kind = _breakdown(plan, field)
         if kind == "overlapping":
             for position, region in enumerate(regions):
                 figure = getattr(region, field)
                 if figure is not None and (over := exceeds(stated, [figure.value])) is not None:
-                    what = f"{region.name} {field} against the baseline (overlapping regions)"
+                    what = _("{name} {field} against the baseline (overlapping regions)").format(
+                        name=region.name, field=field_name(field)
+                    )
                     yield gap_finding(CODE, ("regions", "items", position, field), what, over)
         elif kind == "exhaustive" and len(figures) == len(regions):
             comparison = compare_sum(stated, parts)
@@ -65,7 +71,9 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             if subtotal is None or not parts or len(parts) != len(members):
                 continue
             total = subtotal.statements()[0].value
-            what = f"{group.name} {field} against its {len(parts)} regions"
+            what = _("{group} {field} against its {n} regions").format(
+                group=group.name, field=field_name(field), n=len(parts)
+            )
             where = ("regions", "groups", position, field)
             if _breakdown(plan, field) != "exhaustive":  # the table lists only some members
                 if (over := exceeds(total, parts)) is not None:

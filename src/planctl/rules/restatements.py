@@ -15,15 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare
+from planctl.calc.wording import family_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.rules.base import gap_finding
-from planctl.units import family_label
 
 CODE = "PC103"
-TITLE = "restatements disagree"
+TITLE = N_("restatements disagree")
 SEVERITY = Severity.ERROR
 
 
@@ -37,16 +38,25 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         if figure.same_as and figure.same_as in index:
             other = index[figure.same_as].figure
             if other is not None and other is not figure:
-                yield from _agree(other, figure, path, f" (same as '{figure.same_as}')")
+                yield from _agree(other, figure, path, figure.same_as)
 
 
-def _agree(reference: Figure, restated: Figure, path: Path, link: str = "") -> Iterator[Finding]:
+def _agree(
+    reference: Figure, restated: Figure, path: Path, same_as: str | None = None
+) -> Iterator[Finding]:
+    """`restated` agrees with `reference` (linked to it by `same_as: <id>`, or an `also:`)."""
     first, second = reference.value, restated.value
+    what = (
+        _("{restated} restates {first} (same as '{id}')")
+        if same_as is not None
+        else _("{restated} restates {first}")
+    ).format(restated=second.text, first=first.text, id=same_as)
     if first.family != second.family:
         yield Finding(
             CODE,
-            f"{second.text} restates {first.text}{link} but one is "
-            f"{family_label(second.family)} and the other {family_label(first.family)}",
+            _("{what} but one is {family} and the other {other}").format(
+                what=what, family=family_name(second.family), other=family_name(first.family)
+            ),
             path,
             stated=second.text,
             computed=first.text,
@@ -57,13 +67,13 @@ def _agree(reference: Figure, restated: Figure, path: Path, link: str = "") -> I
     comparison = compare(coarse, fine.base, fine.tolerance, finest_part=fine.ulp_base)
     if comparison.agrees:
         return
-    what = f"{second.text} restates {first.text}{link}"
     finding = gap_finding(CODE, path, what, comparison)
     if first.number == second.number and first.unit != second.unit:
         finding = Finding(
             CODE,
-            f"{second.text} restates {first.text}{link}: the same digits in units "
-            f"{first.unit.text} and {second.unit.text}; this looks like a unit error",
+            _(
+                "{what}: the same digits in units {unit} and {other}; this looks like a unit error"
+            ).format(what=what, unit=first.unit.text, other=second.unit.text),
             path,
             severity=Severity.ERROR,
             stated=second.text,

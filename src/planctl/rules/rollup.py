@@ -29,13 +29,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planctl.calc.compare import compare_sum, exceeds
+from planctl.calc.wording import item_name, measure_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import gap_finding, sum_findings
 
 CODE = "PC101"
-TITLE = "parts do not add up to the total"
+TITLE = N_("parts do not add up to the total")
 SEVERITY = Severity.ERROR
 
 
@@ -45,18 +47,23 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         parts = total.addable_parts()
         if not parts:
             continue
-        name = total.item.name
+        name = item_name(total.item.name, total.item.node)
         if total.kind == "overlapping":
             for part, path in total.parts:
                 over = exceeds(stated, [part]) if part in parts else None
                 if over is not None:
-                    what = f"{name} {total.measure} (a part of an overlapping breakdown exceeds it)"
+                    what = _(
+                        "{name} {measure} (a part of an overlapping breakdown exceeds it)"
+                    ).format(name=name, measure=measure_name(total.measure))
                     yield gap_finding(CODE, path, what, over)
         elif total.complete and not total.mixed:
             comparison = compare_sum(stated, parts)
-            yield from sum_findings(CODE, total.path, f"{name} {total.measure}", comparison)
+            what = _("{name} {measure}").format(name=name, measure=measure_name(total.measure))
+            yield from sum_findings(CODE, total.path, what, comparison)
         else:
             over = exceeds(stated, parts)
             if over is not None:
-                what = f"{name} {total.measure} (parts of a partial breakdown exceed the whole)"
+                what = _("{name} {measure} (parts of a partial breakdown exceed the whole)").format(
+                    name=name, measure=measure_name(total.measure)
+                )
                 yield gap_finding(CODE, total.path, what, over)

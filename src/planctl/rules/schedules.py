@@ -24,16 +24,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.compare import compare_sum
+from planctl.calc.wording import family_name, listing, measure_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.model import Figure, Plan, Schedule
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import Bound, Quantity, format_in
 from planctl.rules.base import gap_finding, verdict
-from planctl.units import family_label
 
 CODE = "PC107"
-TITLE = "schedule inconsistent"
+TITLE = N_("schedule inconsistent")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 
@@ -50,17 +51,19 @@ def _exit_answers(plan: Plan, derived: Derived) -> Iterator[Finding]:
         baseline = plan.exit_baseline(measure)
         if series is None and baseline is None:
             continue
-        name = f"{measure} schedule reaches the baseline"
+        label = measure_name(measure)
+        name = _("{measure} schedule reaches the baseline").format(measure=label)
         why = None
         if series is None or not series.entries:
-            why = f"the plan has no schedule with measure: {measure}"
+            why = _("the plan has no schedule with measure: {measure}").format(measure=label)
         elif baseline is None:
-            why = f"the plan states no baseline.{EXIT_MEASURES[measure]}"
+            why = _("the plan states no baseline.{field}").format(field=EXIT_MEASURES[measure])
         elif series.mixed or series.baseline_value is None:
-            why = "the schedule and the baseline are not in one unit family"
+            why = _("the schedule and the baseline are not in one unit family")
         if why is not None or series is None or series.baseline_value is None:
             path = series.path if series is not None else ("baseline",)
-            yield verdict(CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path)
+            message = _("{name}: {why}").format(name=name, why=why)
+            yield verdict(CODE, Outcome.NOT_EVALUABLE, message, path)
             continue
         stated = series.baseline_value
         comparison = compare_sum(stated, list(series.entries.values()))
@@ -78,7 +81,9 @@ def _exit_answers(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.PASS,
-                f"{name}: the years add up to {comparison.computed_text} of {stated.text}",
+                _("{name}: the years add up to {computed} of {stated}").format(
+                    name=name, computed=comparison.computed_text, stated=stated.text
+                ),
                 (*series.path, "years"),
                 stated=stated.text,
                 computed=comparison.computed_text,
@@ -96,17 +101,17 @@ def _problems(plan: Plan) -> Iterator[Finding]:
         if any(entry.family != family for entry in entries):
             yield Finding(
                 CODE,
-                f"{schedule.name}: the years mix units of different families",
+                _("{name}: the years mix units of different families").format(name=schedule.name),
                 (*path, "years"),
             )
             continue
         if schedule.total is not None:
-            yield from _adds_up(schedule.name, schedule.total, entries, (*path, "total"), "total")
+            yield from _adds_up(schedule.name, schedule.total, entries, (*path, "total"), False)
         baseline = plan.exit_baseline(schedule.measure) if schedule.scope is None else None
         if baseline is not None and baseline.value.family == family:
             yield from _within_baseline(schedule, baseline, path)
             if not schedule.partial:
-                yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), "baseline")
+                yield from _adds_up(schedule.name, baseline, entries, (*path, "years"), True)
 
 
 def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Iterator[Finding]:
@@ -117,14 +122,18 @@ def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Itera
         if period and not period[0] <= year <= period[1]:
             yield Finding(
                 CODE,
-                f"{schedule.name}: {year} is outside the plan period {period[0]}-{period[1]}",
+                _("{name}: {year} is outside the plan period {start}-{end}").format(
+                    name=schedule.name, year=year, start=period[0], end=period[1]
+                ),
                 (*path, "years", year),
                 severity=Severity.WARNING,
             )
         if figure.value.base < 0:
             yield Finding(
                 CODE,
-                f"{schedule.name}: {year} is negative ({figure.value.text})",
+                _("{name}: {year} is negative ({value})").format(
+                    name=schedule.name, year=year, value=figure.value.text
+                ),
                 (*path, "years", year),
             )
     if years and not schedule.partial:
@@ -132,21 +141,30 @@ def _years(plan: Plan, schedule: Schedule, path: tuple[str | int, ...]) -> Itera
         if missing:
             yield Finding(
                 CODE,
-                f"{schedule.name}: no entry for {', '.join(map(str, missing))} between "
-                f"{years[0]} and {years[-1]}",
+                _("{name}: no entry for {missing} between {first} and {last}").format(
+                    name=schedule.name, missing=listing(missing), first=years[0], last=years[-1]
+                ),
                 (*path, "years"),
                 severity=Severity.WARNING,
             )
 
 
 def _adds_up(
-    name: str, stated: Figure, entries: list[Quantity], path: tuple[str | int, ...], against: str
+    name: str,
+    stated: Figure,
+    entries: list[Quantity],
+    path: tuple[str | int, ...],
+    baseline: bool,
 ) -> Iterator[Finding]:
+    """The years add up to the schedule's `total` (or, `baseline`, to the exit baseline)."""
     comparison = compare_sum(stated.statements()[0].value, entries)
     if not comparison.agrees:
-        yield gap_finding(
-            CODE, path, f"{name}: the {against} against the sum of the years", comparison
-        )
+        what = (
+            _("{name}: the baseline against the sum of the years")
+            if baseline
+            else _("{name}: the total against the sum of the years")
+        ).format(name=name)
+        yield gap_finding(CODE, path, what, comparison)
 
 
 def _within_baseline(
@@ -161,9 +179,16 @@ def _within_baseline(
         if running > limit.base + limit.tolerance:
             yield Finding(
                 CODE,
-                f"{schedule.name}: by {year} the schedule has exited "
-                f"{format_in(running, limit.unit)}, more than the baseline {limit.text} "
-                f"({family_label(limit.family)})",
+                _(
+                    "{name}: by {year} the schedule has exited {exited}, "
+                    "more than the baseline {baseline} ({family})"
+                ).format(
+                    name=schedule.name,
+                    year=year,
+                    exited=format_in(running, limit.unit),
+                    baseline=limit.text,
+                    family=family_name(limit.family),
+                ),
                 (*path, "years", year),
                 stated=limit.text,
                 computed=format_in(running, limit.unit),

@@ -12,7 +12,8 @@ Failing: `baseline: {poor_populaton: 31.0975万人}` (unknown key; did you mean
 """
 
 from planctl.findings import Severity
+from planctl.i18n import N_
 
 CODE = "PC003"
-TITLE = "not in the plan format"
+TITLE = N_("not in the plan format")
 SEVERITY = Severity.ERROR

@@ -21,9 +21,11 @@ from decimal import Decimal
 
 from planctl.calc.compare import compare
 from planctl.calc.ratio import share_comparison
+from planctl.calc.wording import item_name
 from planctl.derive import Derived
 from planctl.derive.index import MEASURES, IdTarget, TreeItem, breakdown_of, iter_items
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
@@ -32,7 +34,7 @@ from planctl.rules.base import gap_finding
 from planctl.units import FRACTION
 
 CODE = "PC106"
-TITLE = "share does not match its figures"
+TITLE = N_("share does not match its figures")
 SEVERITY = Severity.ERROR
 HUNDRED = parse("100.000000%")  # exact: the tolerance comes from the shares
 # Shares printed as fractions (`kind: fraction`) add up to 1, and are reported as fractions.
@@ -90,7 +92,9 @@ def _check(
         return
     comparison = share_comparison(stated, part, whole.value)
     if comparison is not None and not comparison.agrees:
-        what = f"{name}: share of {part.text} in {whole.value.text}"
+        what = _("{name}: share of {part} in {whole}").format(
+            name=name, part=part.text, whole=whole.value.text
+        )
         yield gap_finding(CODE, path, what, comparison)
 
 
@@ -107,13 +111,22 @@ def _shares_add_up(item: TreeItem) -> Iterator[Finding]:
     comparison = compare(whole, total, tolerance, finest_part=Decimal(0), rounding_units=Decimal(0))
     if not comparison.agrees:
         # 0.416 + 0.347 + 0.074 + 0.163 written without `kind: fraction` add up to 1%
-        hint = ""
-        if whole is HUNDRED and abs(total - 1) <= tolerance:
-            hint = "; printed as fractions of one? write each {value: 0.074, kind: fraction}"
+        message = (
+            _(
+                "{name}: the shares of its {n} parts add up to {computed}, not {whole}; "
+                "printed as fractions of one? write each {{value: 0.074, kind: fraction}}"
+            )
+            if whole is HUNDRED and abs(total - 1) <= tolerance
+            else _("{name}: the shares of its {n} parts add up to {computed}, not {whole}")
+        )
         yield Finding(
             CODE,
-            f"{item.name}: the shares of its {len(shares)} parts add up to "
-            f"{comparison.computed_text}, not {whole.text}{hint}",
+            message.format(
+                name=item_name(item.name, item.node),
+                n=len(shares),
+                computed=comparison.computed_text,
+                whole=whole.text,
+            ),
             (*item.path, "items"),
             stated=whole.text,
             computed=comparison.computed_text,

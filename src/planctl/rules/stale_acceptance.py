@@ -12,7 +12,8 @@ Failing: the same acceptance after the figures were corrected.
 """
 
 from planctl.findings import Severity
+from planctl.i18n import N_
 
 CODE = "PC009"
-TITLE = "stale acceptance"
+TITLE = N_("stale acceptance")
 SEVERITY = Severity.WARNING

@@ -32,11 +32,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.compare import compare
+from planctl.calc.wording import measure_name
 from planctl.derive import Derived
 from planctl.derive.exit_units import poor_units
 from planctl.derive.incidence import baseline_rural, printed_incidences
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -44,7 +46,7 @@ from planctl.quantity import format_decimal, format_in
 from planctl.rules.base import verdict
 
 CODE = "PE02"
-TITLE = "exit target met by its year"
+TITLE = N_("exit target met by its year")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 COUNTIES = "counties"
@@ -79,7 +81,7 @@ def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -
         return verdict(
             CODE,
             outcome,
-            f"{name}: {why}",
+            _("{name}: {why}").format(name=name, why=why),
             (*path, "by") if outcome is not Outcome.NOT_EVALUABLE else path,
             year=year,
             source=target.source,
@@ -88,15 +90,17 @@ def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -
         )
 
     if year is None:
-        return answer(Outcome.NOT_EVALUABLE, "the document gives no year for it")
+        return answer(Outcome.NOT_EVALUABLE, _("the document gives no year for it"))
     if not isinstance(target.value, Figure) or target.value.value.family != "percent":
-        return answer(Outcome.NOT_EVALUABLE, "an incidence target needs a percentage value")
+        return answer(Outcome.NOT_EVALUABLE, _("an incidence target needs a percentage value"))
     limit = target.value.value
     printed = [p for p in printed_incidences(plan) if p.year == year and p.path[0] == "schedules"]
     if printed:
         value = printed[0].figure.value
         met = value.base <= limit.base
-        text = f"the document prints {value.text} for {year}, against {limit.text}"
+        text = _("the document prints {printed} for {year}, against {limit}").format(
+            printed=value.text, year=year, limit=limit.text
+        )
         return answer(Outcome.PASS if met else Outcome.FAIL, text, value.text)
     series = derived.timeline.exit_series("people")
     rural = baseline_rural(plan)
@@ -104,15 +108,24 @@ def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -
     if series is None or left is None or rural is None or rural[0] <= 0:
         return answer(
             Outcome.NOT_EVALUABLE,
-            "needs a people schedule, baseline.poor_population and baseline.rural_population "
-            "(or baseline.incidence)",
+            _(
+                "needs a people schedule, baseline.poor_population and baseline.rural_population "
+                "(or baseline.incidence)"
+            ),
         )
     incidence = max(left, Decimal(0)) / rural[0] * 100
     computed = f"{format_decimal(round(incidence, 2))}%"
     met = incidence <= limit.base  # a threshold is a rule, exact as printed
-    text = f"by {year} the schedule leaves an incidence of {computed}, against {limit.text}"
+    figures = {"year": year, "computed": computed, "limit": limit.text}
     if not met and series.partial:
-        return answer(Outcome.NOT_EVALUABLE, f"{text}, but the schedule is partial", computed)
+        text = _(
+            "by {year} the schedule leaves an incidence of {computed}, against {limit}, "
+            "but the schedule is partial"
+        ).format(**figures)
+        return answer(Outcome.NOT_EVALUABLE, text, computed)
+    text = _("by {year} the schedule leaves an incidence of {computed}, against {limit}").format(
+        **figures
+    )
     return answer(Outcome.PASS if met else Outcome.FAIL, text, computed)
 
 
@@ -121,39 +134,69 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
 
     def not_evaluable(why: str) -> Finding:
         return verdict(
-            CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, source=target.source
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            _("{name}: {why}").format(name=name, why=why),
+            path,
+            year=year,
+            source=target.source,
         )
 
+    label = measure_name(target.measure)
     if year is None:
-        return not_evaluable("the document gives no year for it")
+        return not_evaluable(_("the document gives no year for it"))
     series = derived.timeline.exit_series(target.measure)
     if series is None or not series.entries:
-        return not_evaluable(f"the plan has no schedule with measure: {target.measure}")
+        return not_evaluable(
+            _("the plan has no schedule with measure: {measure}").format(measure=label)
+        )
     done = series.cumulative(year)
     if done is None:
-        return not_evaluable(f"the {target.measure} schedule mixes units; see PC107")
+        return not_evaluable(
+            _("the {measure} schedule mixes units; see PC107").format(measure=label)
+        )
     required = required_value(plan, target)
     if required is None:
-        return not_evaluable(f"the plan states no baseline for {target.measure}")
+        return not_evaluable(_("the plan states no baseline for {measure}").format(measure=label))
     if required.family != series.family:
         return not_evaluable(
-            f"the target is in {required.unit.text} but the schedule counts "
-            f"{series.unit.text if series.unit else 'other units'}"
+            _("the target is in {unit} but the schedule counts {other}").format(
+                unit=required.unit.text,
+                other=series.unit.text if series.unit else _("other units"),
+            )
         )
     finest = min(entry.ulp_base for entry in series.entries.values())
     comparison = compare(required, done, series.tolerance(year), finest_part=finest)
     done_text = format_in(done, required.unit)
     met = comparison.agrees or done >= required.base
-    message = f"{name}: by {year} the schedule exits {done_text} of {required.text}"
     if not met and series.partial:
-        return not_evaluable(
-            f"{message}, but the schedule is partial (years "
-            f"{min(series.entries)}-{series.last_year} only), so it cannot show more"
+        return verdict(
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            _(
+                "{name}: by {year} the schedule exits {done} of {required}, but the schedule is "
+                "partial (years {first}-{last} only), so it cannot show more"
+            ).format(
+                name=name,
+                year=year,
+                done=done_text,
+                required=required.text,
+                first=min(series.entries),
+                last=series.last_year,
+            ),
+            path,
+            year=year,
+            source=target.source,
         )
     gap = None
-    if not met:
+    if met:
+        message = _("{name}: by {year} the schedule exits {done} of {required}")
+    else:
         gap = Gap.between(required.base, done, required.unit)
-        message += f": missed by {gap.size}"
+        message = _("{name}: by {year} the schedule exits {done} of {required}: missed by {gap}")
+    message = message.format(
+        name=name, year=year, done=done_text, required=required.text, gap=gap.size if gap else ""
+    )
     return verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,
@@ -172,24 +215,31 @@ def _judge_counties(plan: Plan, target: Target, path: Path) -> Finding:
     poor = [unit.region for unit in poor_units(plan)]
     why = None
     if year is None:
-        why = "the document gives no year for it"
+        why = _("the document gives no year for it")
     elif not poor:
-        why = (
+        why = _(
             "the plan lists no poor counties with their kinds (regions.items, or plan.region.kind)"
         )
     elif undated := [region.name for region in poor if region.exit_year is None]:
-        why = f"no exit_year for {'、'.join(undated)}"
+        why = _("no exit_year for {regions}").format(regions="、".join(undated))
     if why is not None or year is None:
         return verdict(
-            CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, year=year, source=target.source
+            CODE,
+            Outcome.NOT_EVALUABLE,
+            _("{name}: {why}").format(name=name, why=why),
+            path,
+            year=year,
+            source=target.source,
         )
     required = required_value(plan, target)
     needed = int(required.base) if required is not None else len(poor)
     exited = sum(1 for region in poor if region.exit_year is not None and region.exit_year <= year)
     met = exited >= needed
-    message = f"{name}: {exited} of {needed} poor counties exit by {year}"
-    if not met:
-        message += f": missed by {needed - exited}"
+    message = (
+        _("{name}: {exited} of {needed} poor counties exit by {year}")
+        if met
+        else _("{name}: {exited} of {needed} poor counties exit by {year}: missed by {gap}")
+    ).format(name=name, exited=exited, needed=needed, year=year, gap=needed - exited)
     return verdict(
         CODE,
         Outcome.PASS if met else Outcome.FAIL,

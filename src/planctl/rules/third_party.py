@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planctl.calc.wording import without_gloss
 from planctl.criteria import THIRD_PARTY
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import verdict
 
 CODE = "PE08"
-TITLE = "third-party evaluation thresholds"
+TITLE = N_("third-party evaluation thresholds")
 SEVERITY = Severity.INFO
 EXIT_CRITERION = True
 
@@ -29,6 +31,6 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         yield verdict(
             CODE,
             Outcome.NOT_EVALUABLE,
-            f"{name}: needs survey data no plan contains",
+            _("{name}: needs survey data no plan contains").format(name=without_gloss(name)),
             source=source,
         )

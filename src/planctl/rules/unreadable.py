@@ -13,7 +13,8 @@ Failing: `plan: {title: [unclosed` (not valid YAML), or `a: &x [1]` / `b: *x` (a
 """
 
 from planctl.findings import Severity
+from planctl.i18n import N_
 
 CODE = "PC001"
-TITLE = "unreadable file"
+TITLE = N_("unreadable file")
 SEVERITY = Severity.ERROR

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from planctl.criteria import WESTERN_SOURCE, is_western
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
+from planctl.i18n import N_, _
 from planctl.model import Plan
 
 CODE = "PC112"
-TITLE = "western flag contradicts the province"
+TITLE = N_("western flag contradicts the province")
 SEVERITY = Severity.WARNING
 EXIT_CRITERION = True
 
@@ -32,11 +33,25 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         return
     western = is_western(region.province)
     if region.western != western:
-        says = "is" if western else "is not"
+        message = (
+            _(
+                "western: {flag}, but {province} is a western province ({source}); "
+                "the thresholds of {threshold} apply"
+            )
+            if western
+            else _(
+                "western: {flag}, but {province} is not a western province ({source}); "
+                "the thresholds of {threshold} apply"
+            )
+        )
         yield Finding(
             CODE,
-            f"western: {str(region.western).lower()}, but {region.province} {says} a western "
-            f"province ({WESTERN_SOURCE}); the thresholds of {'3%' if western else '2%'} apply",
+            message.format(
+                flag=str(region.western).lower(),
+                province=region.province,
+                source=WESTERN_SOURCE,
+                threshold="3%" if western else "2%",
+            ),
             ("plan", "region", "western"),
             stated=str(region.western).lower(),
             computed=str(western).lower(),

@@ -11,7 +11,8 @@ Failing: two `amount:` keys in one item; `poor_villages: 012`.
 """
 
 from planctl.findings import Severity
+from planctl.i18n import N_
 
 CODE = "PC002"
-TITLE = "ambiguous or lossy YAML"
+TITLE = N_("ambiguous or lossy YAML")
 SEVERITY = Severity.ERROR

@@ -12,7 +12,9 @@ Passing: `{name: 贫困村退出, measure: villages, value: 11个, in: 2018}` an
 with `2018: 11个`.
 
 Failing: the same target when eleven villages are listed with `exit_year: 2018` and sixteen
-more (27 in all): the table gives 27个 for 2018, not 11个.
+more (27 in all): the table gives 27个 for 2018, not 11个. A table that lists only some regions
+(`regions.breakdown: partial`, e.g. the villages of one year) can only show too many: its 3个
+for 2018 passes a target of 11个, its 27个 fails it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from decimal import Decimal
 from planctl.calc.compare import compare
 from planctl.derive import Derived
 from planctl.derive.exit_units import year_table
-from planctl.findings import Finding, Outcome, Severity
+from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.i18n import N_
 from planctl.location import Path, format_path
 from planctl.model import Figure, Plan, Target
@@ -72,9 +74,12 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator
         judged = True
         exiting = "、".join(table.regions) or "none"
         where = f"the regions with exit_year {year} ({exiting}) give"
-        yield _compare(
-            name, target, stated, table.value, table.tolerance, table.finest, where, path
-        )
+        if table.partial:
+            yield _within(name, target, stated, table.value, table.tolerance, where, path)
+        else:
+            yield _compare(
+                name, target, stated, table.value, table.tolerance, table.finest, where, path
+            )
     if not judged:
         why = f"neither a {target.measure} schedule entry for {year} nor a complete table"
         if table is not None and (table.lacking or table.undated):
@@ -88,6 +93,44 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator
             year=year,
             source=target.source,
         )
+
+
+def _within(
+    name: str,
+    target: Target,
+    stated: Quantity,
+    listed: Decimal,
+    tolerance: Decimal,
+    where: str,
+    path: Path,
+) -> Finding:
+    """A table of only some regions (`regions.breakdown: partial`) can only show too many."""
+    year = target.in_year
+    listed_text = format_in(listed, stated.unit)
+    message = f"{name}: the target says {stated.text}; {where} {listed_text}"
+    excess = listed - tolerance - (stated.base + stated.tolerance)
+    if excess <= 0:
+        return verdict(
+            CODE,
+            Outcome.PASS,
+            f"{message}, within it (the table lists only some regions)",
+            (*path, "value"),
+            year=year,
+            source=target.source,
+            stated=stated.text,
+            computed=listed_text,
+        )
+    gap = Gap.between(stated.base, listed, stated.unit)
+    return Finding(
+        CODE,
+        f"{message}: gap {gap}, more than the target although the table lists only some regions",
+        (*path, "value"),
+        stated=stated.text,
+        computed=listed_text,
+        gap=gap,
+        year=year,
+        source=target.source,
+    )
 
 
 def _compare(

@@ -129,3 +129,26 @@ def test_chinese_top_level_help_from_the_locale() -> None:
     assert "核对" in done.stdout
     assert "命令" in done.stdout
     assert "Show this message" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "english", "chinese"),
+    [
+        (["valdate"], "No such command 'valdate'. Did you mean 'validate'?", "没有命令"),
+        (["validate", "--formt", "json"], "No such option: --formt", "没有选项"),
+        (["validate", "--format", "xml"], "Invalid value for --format", "的值无效"),
+    ],
+)
+def test_usage_errors_name_the_mistake_in_either_language(
+    argv: list[str], english: str, chinese: str
+) -> None:
+    from planctl import i18n
+
+    shown = runner.invoke(app, argv)
+    assert shown.exit_code == 2
+    assert english in shown.output
+    i18n.use("zh")
+    shown = runner.invoke(app, [*argv, "--lang", "zh"])
+    assert shown.exit_code == 2
+    assert chinese in shown.output
+    assert argv[-1] in shown.output or argv[-2] in shown.output

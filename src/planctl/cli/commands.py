@@ -10,6 +10,7 @@ the command's `short_help`, so the list reads the same whichever way it was draw
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from planctl.cli.wrapper_texts import SpeakingCommand, SpeakingGroup
-from planctl.i18n import N_, _
+from planctl.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:  # typer before 0.26 uses click itself, later releases a copy of their own
     from typer._click import Command, Context, HelpFormatter
@@ -104,6 +105,23 @@ class LazyGroup(SpeakingGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands()
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+        """An unknown command is a usage error that names it and the closest commands."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            message = _("No such command {name!r}.").format(name=name)
+            close = difflib.get_close_matches(name, COMMANDS)
+            if close:
+                possible = ", ".join(repr(match) for match in close)
+                mean = ngettext(
+                    "Did you mean {possibility}?",
+                    "(Did you mean one of: {possibilities}?)",
+                    len(close),
+                )
+                message += " " + mean.format(possibility=possible, possibilities=possible)
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The command list from the summaries, laid out as Typer lays out its own list."""

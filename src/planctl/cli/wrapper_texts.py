@@ -14,9 +14,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import typer
 from typer.core import TyperCommand, TyperGroup
 
-from planctl.i18n import _
+from planctl.i18n import _, language
 
 if TYPE_CHECKING:
     from typer._click import ClickException, Context, HelpFormatter
@@ -74,7 +75,7 @@ def show(error: ClickException) -> NoReturn:
             hint = _("Try '{command} {option}' for help.")
             lines.append(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
         sys.stderr.write("\n".join(lines) + "\n\n")
-    sys.stderr.write(_("Error: {message}").format(message=error.format_message()) + "\n")
+    sys.stderr.write(_("Error: {message}").format(message=_message(error)) + "\n")
     sys.exit(error.exit_code)
 
 
@@ -122,7 +123,32 @@ class SpeakingGroup(Speaking, TyperGroup):
             code = super().main(**run, standalone_mode=False)
         except exceptions.ClickException as error:
             show(error)
-        except exceptions.Abort:
+        except typer.Abort:
             sys.stderr.write(_("Aborted!") + "\n")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _message(error: ClickException) -> str:
+    """The error's message; in Chinese, the two the library composes in English re-worded
+    from their parts (an unknown option, a bad value), the others as they come."""
+    if language() == "en":
+        return str(error.format_message())
+    option = getattr(error, "option_name", None)
+    if option is not None:
+        text = _("No such option: {name}").format(name=option)
+        possible = getattr(error, "possibilities", None)
+        if possible:
+            text += " " + _("(Possible options: {options})").format(options=", ".join(possible))
+        return text
+    if hasattr(error, "param_hint") and not hasattr(error, "param_type"):  # not a missing one
+        hint, param = getattr(error, "param_hint", None), getattr(error, "param", None)
+        if hint is None and param is not None:
+            hint = param.get_error_hint()
+        if hint is None:
+            return _("Invalid value: {message}").format(message=error.message)
+        hints = " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint)
+        return _("Invalid value for {param_hint}: {message}").format(
+            param_hint=hints, message=error.message
+        )
+    return str(error.format_message())

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from planctl import i18n
 from planctl.cli import app
 from planctl.engine import Options
+from planctl.findings import Severity
 from planctl.rules import RULES
 from tests.conftest import CheckText
 
@@ -569,3 +570,22 @@ def test_planctl_rules_prints_chinese_documentation() -> None:
     assert "Parts must add up" not in result.output
     english = CliRunner().invoke(app, ["rules", "PC101", "--lang", "en"])
     assert "Parts must add up to their total" in english.output
+
+
+def test_a_sum_within_the_printed_precision_is_reported_in_chinese(
+    check_text: CheckText,
+) -> None:
+    # 0.505 + 0.51 = 1.015万元: within the half-units of 1.01万元, but printed it is 1.02万元.
+    plan = """
+    budget:
+      total: 1.01万元
+      items:
+        - {name: 产业, amount: 0.505万元}
+        - {name: 搬迁, amount: 0.51万元}
+    """
+    i18n.use("zh")
+    [finding] = check_text(plan, Options(select=("PC101",), show=Severity.INFO)).findings
+    assert finding.level is Severity.INFO
+    assert english_words(finding.message) == [], finding.message
+    for words in ("所列 1.01万元", "精确合计为 1.015万元", "差额 +0.005万元（+50元）"):
+        assert words in finding.message, finding.message

@@ -4,13 +4,14 @@ The robustness target is an answer within two seconds and 200 MB for every bad i
 belongs here rather than in the tests. Runs the corpus of tests/bad_inputs/ plus the inputs the
 tests generate (huge, deeply nested, alias bomb, other encodings) and prints one row per case.
 
-    python benchmarks/bad_inputs.py [--planctl PATH] [--resources]
+    python benchmarks/bad_inputs.py [--planctl PATH] [--resources [--only TEXT]]
 
 `--resources` runs the resource cases instead: the costliest shapes at the default
 `--max-size` (a flat budget, deep nesting, unknown keys, long strings, many figures, every figure
 wrong), 100,000 unknown keys, `budget` and `trace` on a 60,000-item plan, and `trace` of a county
-plan against a long source document. Their target is 2 GB and a minute of CPU each; each prints
-its wall time, CPU time (user + system, what a run takes on an idle core) and own peak memory.
+plan against a long source document and against 100,000 lines of tables. Their target is 2 GB
+and a minute of CPU each; each prints its wall time, CPU time (user + system, what a run takes
+on an idle core) and own peak memory.
 """
 
 from __future__ import annotations
@@ -112,7 +113,25 @@ def resource_cases(directory: Path) -> list[tuple[str, list[str]]]:
     long.write_text(generate.source_document(100, lines=100_000), encoding="utf-8")
     name = "trace, county plan, 100,000 source lines"
     cases.append((name, ["trace", str(county), "-s", str(long)]))
+    tables = directory / "tables-source.txt"
+    tables.write_text(table_document(100_000), encoding="utf-8")
+    name = "trace, county plan, 100,000 lines of tables"
+    cases.append((name, ["trace", str(county), "-s", str(tables)]))
     return cases
+
+
+def table_document(lines: int) -> str:
+    """About `lines` lines of tables flattened one cell a line, each under a title and a header
+    with units, some with hundreds of rows: what `trace` reads for the header units."""
+    out: list[str] = []
+    number = 0
+    while len(out) < lines:
+        number += 1
+        out += [f"表{number} 项目安排情况表", "乡镇", "投资规模（亿元）", "受益人数(人)"]
+        for row in range(number % 7 * 100 + 1):
+            out += [f"第{row}村", f"{row % 97}.{number % 10}", str(row * 3 + number)]
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def run_alone(command: list[str]) -> tuple[float, float, float, int]:
@@ -130,11 +149,13 @@ def run_alone(command: list[str]) -> tuple[float, float, float, int]:
     )
 
 
-def resources(planctl: str) -> int:
+def resources(planctl: str, only: str | None = None) -> int:
     over = 0
     print("| case | wall s | CPU s | peak MiB | exit |\n|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as directory:
         for name, arguments in resource_cases(Path(directory)):
+            if only is not None and only not in name:
+                continue
             wall, cpu, mib, code = run_alone([planctl, *arguments, "--format", "text"])
             flag = " **over**" if cpu > 60 or mib > 2000 else ""
             over += bool(flag)
@@ -146,10 +167,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--planctl", default=str(Path(sys.executable).parent / "planctl"))
     parser.add_argument("--resources", action="store_true", help="run the resource cases")
+    parser.add_argument("--only", metavar="TEXT", help="only the resource cases naming TEXT")
     args = parser.parse_args()
     planctl = args.planctl
     if args.resources:
-        return resources(planctl)
+        return resources(planctl, args.only)
     corpus = sorted((ROOT / "tests" / "bad_inputs").glob("*.yaml"))
     over = 0
     with tempfile.TemporaryDirectory() as directory:

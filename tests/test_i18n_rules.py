@@ -500,6 +500,20 @@ FAILING = [
         "27个",
     ),
     (
+        "PE09",  # a table of only some regions: within the target, or more than it
+        """
+        regions:
+          breakdown: partial
+          items:
+            - {name: 东坡村, level: village, exit_year: 2018}
+            - {name: 西岭村, level: village, exit_year: 2018}
+        targets:
+          - {name: 贫困村退出, measure: villages, value: 1个, in: 2018}
+          - {name: 贫困村退出, measure: villages, value: 11个, in: 2018}
+        """,
+        "东坡村",
+    ),
+    (
         "PE10",
         """
         criteria:

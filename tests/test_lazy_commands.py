@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 
@@ -83,3 +85,47 @@ def test_usage_errors_and_the_command_list_speak_the_chosen_language() -> None:
     listing = runner.invoke(app, ["--help"]).output.split("命令", 1)[1]
     assert "退出" in listing
     assert "Show this message" not in runner.invoke(app, ["schema", "--help"]).output
+
+
+CHINESE_HELP = """
+import json, sys
+from planctl.i18n import use_command_line
+use_command_line(["--lang", "zh"])  # as entry.py does, before the command modules are imported
+from rich.cells import cell_len
+from typer.testing import CliRunner
+from planctl.cli import app
+from planctl.cli.commands import COMMANDS
+out = {}
+for width in (80, 120):
+    for name in ["--help", *COMMANDS]:
+        argv = [name, "--help"] if name != "--help" else [name]
+        shown = CliRunner().invoke(app, argv, terminal_width=width)
+        lines = shown.output.splitlines()
+        out[f"{name} {width}"] = [shown.exit_code, "用法" in shown.output,
+                                  [line for line in lines if cell_len(line) > width]]
+print(json.dumps(out))
+"""
+
+
+def test_chinese_help_of_every_command_fits_80_and_120_columns() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHINESE_HELP], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert len(shown) == 2 * (len(COMMANDS) + 1)
+    assert {name: result for name, result in shown.items() if result != [0, True, []]} == {}
+
+
+def test_chinese_top_level_help_from_the_locale() -> None:
+    """The language is chosen before the command line is built: `planctl --help` in Chinese."""
+    script = "import sys\nfrom planctl.cli import main\nsys.argv = ['planctl', '--help']\nmain()\n"
+    environment = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    code = "from planctl.i18n import use_command_line; use_command_line([])\n" + script
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=environment
+    )
+    assert done.returncode == 0, done.stderr
+    assert "核对" in done.stdout
+    assert "命令" in done.stdout
+    assert "Show this message" not in done.stdout

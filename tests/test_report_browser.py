@@ -32,15 +32,19 @@ if CHROMIUM is None and os.environ.get("CI") != "true":
     )
 
 
-@pytest.fixture(scope="module")
-def browser_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list[str]]]:
-    """The report of plans/ opened in Chromium, with every problem the browser reported."""
+@pytest.fixture(scope="module", params=["en", "zh"])
+def browser_page(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[Any, list[str]]]:
+    """The report of plans/ in each language opened in Chromium, with every problem the
+    browser reported."""
     from playwright.sync_api import sync_playwright
 
     assert CHROMIUM is not None, "CI=true but no chromium: run .ci/browser-deps"
     out = tmp_path_factory.mktemp("browser") / "report.html"
-    result = CliRunner().invoke(app, ["report", "plans/", "-o", str(out)])
+    result = CliRunner().invoke(app, ["report", "plans/", "--lang", request.param, "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert f'<html lang="{request.param}' in out.read_text(encoding="utf-8")
     url = out.resolve().as_uri()
     problems: list[str] = []
     with sync_playwright() as playwright:

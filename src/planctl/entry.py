@@ -14,6 +14,8 @@ from __future__ import annotations
 import gc
 import sys
 
+from planctl.exiting import end_without_teardown
+
 EXIT_INTERRUPTED = 130
 
 
@@ -30,4 +32,9 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
-    run()
+    try:
+        run()
+    except SystemExit as done:
+        end_without_teardown(done.code)
+        raise
+    end_without_teardown(0)

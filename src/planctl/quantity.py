@@ -93,16 +93,17 @@ class Quantity:
         # printed digit (0.1 for `641.8亿元`), `ulp_base` the same in the base unit.
         # `tolerance`: half of that, what printing may have lost; counts of indivisible things
         # (people, households, items) printed to the single unit are exact: 48805人 is not
-        # 48805±0.5人.
-        exponent = self.number.as_tuple().exponent
-        assert isinstance(exponent, int)  # finite by construction
-        ulp = Decimal(1).scaleb(min(exponent, 0))
-        ulp_base = ulp * self.unit.factor
-        exact = self.unit.discrete and ulp_base <= 1
-        object.__setattr__(self, "base", self.number * self.unit.factor)
-        object.__setattr__(self, "ulp", ulp)
-        object.__setattr__(self, "ulp_base", ulp_base)
-        object.__setattr__(self, "tolerance", Decimal(0) if exact else ulp_base / 2)
+        # 48805±0.5人. All but `base` depend only on the unit and the last digit's place.
+        number, unit = self.number, self.unit
+        exponent = number.as_tuple().exponent
+        steps = _STEPS.get((exponent, unit))
+        if steps is None:
+            steps = _STEPS[exponent, unit] = _steps(exponent, unit)
+        set_field = object.__setattr__
+        set_field(self, "base", number * unit.factor)
+        set_field(self, "ulp", steps[0])
+        set_field(self, "ulp_base", steps[1])
+        set_field(self, "tolerance", steps[2])
 
     @property
     def family(self) -> str:
@@ -118,6 +119,19 @@ class Quantity:
 
     def __str__(self) -> str:
         return self.text
+
+
+# (last digit's exponent, unit) -> (ulp, ulp_base, tolerance): a few hundred pairs in practice
+# (exponents are bounded by MAX_DIGITS), computed once each instead of once per figure.
+_STEPS: dict[tuple[int | str, Unit], tuple[Decimal, Decimal, Decimal]] = {}
+
+
+def _steps(exponent: int | str, unit: Unit) -> tuple[Decimal, Decimal, Decimal]:
+    assert isinstance(exponent, int)  # finite by construction
+    ulp = Decimal(1).scaleb(min(exponent, 0))
+    ulp_base = ulp * unit.factor
+    exact = unit.discrete and ulp_base <= 1
+    return ulp, ulp_base, Decimal(0) if exact else ulp_base / 2
 
 
 def normalize(value: Decimal) -> Decimal:
@@ -139,12 +153,44 @@ def format_in(value: Decimal, unit: Unit) -> str:
     return f"{format_decimal(value / unit.factor)}{unit.text}"
 
 
+# Most figures are ASCII digits followed by a known unit (`641.8亿元`, `3个`, `95%`): read them
+# without the qualifier and numeral machinery, which gives the same quantity for them.
+_DIGITS_AND_UNIT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(.+)", re.DOTALL)
+# What can follow the digits in a figure the full reading treats differently: thousands
+# separators, exponents, 余/多 qualifiers, spaces, the full-width percent sign.
+_NOT_A_PLAIN_UNIT = frozenset(",，eE余多％ \t\n\r\u3000")
+_SUFFIX_WORDS = tuple(_SUFFIXES)
+
+
 def parse(text: str, default_unit: str | None = None) -> Quantity:
     """Read a printed figure: number, qualifiers and unit (`31.0975万人`, `95%以上`, `80余家`).
 
     `default_unit` applies when the text prints no unit (`0.63` in a share, `8万余` with a declared
     unit of 人); the multiplier printed with the number (`万`) still counts.
     """
+    plain = _DIGITS_AND_UNIT.fullmatch(text)
+    if plain is not None:
+        rest = plain.group(2)
+        if (
+            rest[0] not in _NOT_A_PLAIN_UNIT
+            and rest[-1] not in _NOT_A_PLAIN_UNIT
+            and not rest.endswith(_SUFFIX_WORDS)
+            and rest not in MULTIPLIERS
+            and "％" not in rest
+        ):
+            unit = lookup(rest)
+            digits = plain.group(1)
+            if unit is not None and len(digits) <= MAX_DIGITS:  # so no more significant digits
+                number = Decimal(digits)
+                quantity = Quantity(text, number, unit)
+                if number and quantity.base.adjusted() >= MAX_DIGITS:
+                    _check_size(number, unit, text)  # raises: too large
+                return quantity
+    return _parse(text, default_unit)
+
+
+def _parse(text: str, default_unit: str | None) -> Quantity:
+    """`parse` for every figure: qualifiers, full-width digits, numerals, missing units."""
     original = text
     text = _fold_digits(text.strip()).replace("％", "%")
     if not text:

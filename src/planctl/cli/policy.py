@@ -74,9 +74,11 @@ ShowOption = Annotated[
     str,
     typer.Option(
         "--show",
-        help="The least severe findings to report: error, warning (default) or info (also "
-        "sums that agree only at the printed precision). Findings left out do not count "
-        "towards the exit code.",
+        help=_(
+            "The least severe findings to report: error, warning (default) or info (also "
+            "sums that agree only at the printed precision). Findings left out do not count "
+            "towards the exit code."
+        ),
         show_default=False,
     ),
 ]
@@ -178,7 +180,10 @@ def checking_policy(
         raise typer.BadParameter(str(error)) from None
     if show not in SHOW_LEVELS:
         raise typer.BadParameter(
-            f"{show!r} is not one of {', '.join(SHOW_LEVELS)}", param_hint="--show"
+            _("'{given}': choose one of {choices}").format(
+                given=show, choices=", ".join(SHOW_LEVELS)
+            ),
+            param_hint="--show",
         )
     if config is not None and isolated:
         raise typer.BadParameter(

@@ -10,6 +10,7 @@ group shows a usage error itself instead of letting the library print it.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -21,8 +22,65 @@ if TYPE_CHECKING:
     from typer._click import ClickException, Context, HelpFormatter
 
 
+def _click() -> Any:
+    """The Click that typer runs on: its own copy from 0.26 on, Click itself before."""
+    import typer.core
+
+    return getattr(typer.core, "_click", None) or typer.core.click  # type: ignore[attr-defined]
+
+
+def _wide(text: str) -> bool:
+    return any(unicodedata.east_asian_width(char) in "WF" for char in text)
+
+
+class WideHelpFormatter(_click().formatting.HelpFormatter):  # type: ignore[misc]
+    """Click's help formatter, folding Chinese option help at the column width.
+
+    Click wraps a definition's text at spaces and counts characters, so a Chinese help text (no
+    spaces, each character two columns wide) runs past the terminal's edge. Such a text is
+    folded here by display width (rich knows where CJK text may break) and handed to Click
+    marked as already wrapped (a `\\b` line); texts without wide characters are Click's to wrap,
+    so English help is unchanged.
+    """
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if any(_wide(second) for _, second in rows):
+            first = min(max(len(name) for name, _ in rows), col_max) + col_spacing
+            width = max(self.width - first - 2, 10)
+            rows = [(name, _fold(text, width) if _wide(text) else text) for name, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _fold(text: str, width: int) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(width=width, color_system=None, legacy_windows=False)
+    lines = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
+    return "\b\n" + "\n".join(lines)
+
+
+class SpeakingContext(_click().Context):  # type: ignore[misc]
+    formatter_class = WideHelpFormatter
+
+
+def show(error: ClickException) -> NoReturn:
+    """Print `error` as Click would (usage, a hint, the message), in planctl's language."""
+    ctx: Context | None = getattr(error, "ctx", None)
+    if ctx is not None:
+        lines = [ctx.get_usage()]
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = _("Try '{command} {option}' for help.")
+            lines.append(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
+        sys.stderr.write("\n".join(lines) + "\n\n")
+    sys.stderr.write(_("Error: {message}").format(message=error.format_message()) + "\n")
+    sys.exit(error.exit_code)
+
+
 class Speaking:
-    """What planctl's group and commands share: the usage line and the help option, translated."""
+    """What planctl's group and commands share: the usage line and the help option, translated,
+    and help that folds Chinese text at the terminal's width (their `context_class`)."""
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -38,9 +96,13 @@ class Speaking:
 class SpeakingCommand(Speaking, TyperCommand):
     """A planctl command (built by Typer from its function)."""
 
+    context_class = SpeakingContext
+
 
 class SpeakingGroup(Speaking, TyperGroup):
     """planctl's top-level group: shows a usage error in planctl's language, then exits 2."""
+
+    context_class = SpeakingContext
 
     def main(
         self,
@@ -55,7 +117,7 @@ class SpeakingGroup(Speaking, TyperGroup):
         run |= {"windows_expand_args": windows_expand_args, **extra}
         if not standalone_mode:
             return super().main(**run, standalone_mode=False)
-        exceptions = _click_exceptions()
+        exceptions = _click().exceptions
         try:
             code = super().main(**run, standalone_mode=False)
         except exceptions.ClickException as error:
@@ -64,24 +126,3 @@ class SpeakingGroup(Speaking, TyperGroup):
             sys.stderr.write(_("Aborted!") + "\n")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def _click_exceptions() -> Any:
-    """The exceptions module of the Click that typer runs on: its own copy from 0.26 on."""
-    import typer.core
-
-    click = getattr(typer.core, "_click", None) or typer.core.click  # type: ignore[attr-defined]
-    return click.exceptions
-
-
-def show(error: ClickException) -> NoReturn:
-    """Print `error` as Click would (usage, a hint, the message), in planctl's language."""
-    ctx: Context | None = getattr(error, "ctx", None)
-    if ctx is not None:
-        lines = [ctx.get_usage()]
-        if ctx.command.get_help_option(ctx) is not None:
-            hint = _("Try '{command} {option}' for help.")
-            lines.append(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
-        sys.stderr.write("\n".join(lines) + "\n\n")
-    sys.stderr.write(_("Error: {message}").format(message=error.format_message()) + "\n")
-    sys.exit(error.exit_code)

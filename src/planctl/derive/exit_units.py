@@ -87,6 +87,18 @@ class YearTable:
     regions: list[str] = field(default_factory=list)  # the regions exiting that year
     lacking: list[str] = field(default_factory=list)  # regions without the figure needed
     undated: list[str] = field(default_factory=list)  # listed regions without an exit year
+    partial: bool = False  # the table lists only some regions: it bounds the year from below
+
+
+def table_kind(plan: Plan, figure_name: str) -> str:
+    """How the regions table relates to the whole for one figure (`regions.breakdown`):
+    `exhaustive` (the default), `partial` (only some regions) or `overlapping`."""
+    breakdown = plan.regions.breakdown if plan.regions else "exhaustive"
+    if isinstance(breakdown, dict):
+        return next(
+            (str(kind) for key, kind in breakdown.items() if key == figure_name), "exhaustive"
+        )
+    return str(breakdown)
 
 
 def year_table(plan: Plan, measure: str, year: int) -> YearTable | None:
@@ -94,7 +106,8 @@ def year_table(plan: Plan, measure: str, year: int) -> YearTable | None:
 
     `counties` counts the poor regions exiting that year (with the plan's own region);
     `villages` counts a village-level region as one village and any other by its poor villages;
-    `people` and `households` add up the regions' poor population and households.
+    `people` and `households` add up the regions' poor population and households. A table
+    declared partial for the figure (`regions.breakdown`) gives at most the year's figure.
     """
     listed = plan.region_items
     if not any(region.exit_year is not None for region in listed):
@@ -125,4 +138,7 @@ def year_table(plan: Plan, measure: str, year: int) -> YearTable | None:
         finest = min(finest, quantity.ulp_base)
         unit = unit or quantity.unit.base
     names = [region.name for region in exiting]
-    return YearTable(year, measure, value, tolerance, finest, unit, names, lacking, undated)
+    partial = table_kind(plan, figure_name) == "partial"
+    return YearTable(
+        year, measure, value, tolerance, finest, unit, names, lacking, undated, partial
+    )

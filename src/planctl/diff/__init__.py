@@ -2,12 +2,7 @@
 
 `diff_data(old, new)` compares two loaded documents (`planctl.diff.structure`);
 `diff_files(old, new)` reads two plan files and returns the located `DiffResult` that
-`planctl diff` renders. The plans need only be readable YAML, not valid plans.
+`planctl diff` renders (`planctl.diff.run`). The plans need only be readable YAML, not valid
+plans. The package imports neither module itself: `planctl.results.diff` needs the structure
+alone, and importing the runner with it would make an import cycle.
 """
-
-from __future__ import annotations
-
-from planctl.diff.run import diff_files
-from planctl.diff.structure import Change, Kind, diff_data
-
-__all__ = ["Change", "Kind", "diff_data", "diff_files"]

@@ -12,3 +12,7 @@ class LoadError(Exception):
         super().__init__(message)
         self.message = message
         self.position = position
+
+
+class YamlError(LoadError):
+    """The text is not YAML planctl can read at all; nothing was produced."""

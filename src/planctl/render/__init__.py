@@ -39,12 +39,12 @@ FORMATS: dict[str, str] = {
 }
 
 _CHECK = {
-    "table": "planctl.render.table:render",
-    "text": "planctl.render.text:render",
-    "json": "planctl.render.json_report:render",
-    "github": "planctl.render.github:render",
-    "sarif": "planctl.render.sarif:render",
-    "junit": "planctl.render.junit:render",
+    "table": "planctl.render.table:render_findings",
+    "text": "planctl.render.text:render_findings",
+    "json": "planctl.render.json_report:render_findings",
+    "github": "planctl.render.github:render_findings",
+    "sarif": "planctl.render.sarif:render_findings",
+    "junit": "planctl.render.junit:render_findings",
 }
 
 # (kind of result, format) -> "module:function"
@@ -58,7 +58,7 @@ RENDERERS: dict[tuple[str, str], str] = {
         for fmt in ("github", "sarif", "junit")
     },
     **{("rules", fmt): f"planctl.render.rules:render_{fmt}" for fmt in ("table", "text", "json")},
-    ("report", "html"): "planctl.render.html:render",
+    ("report", "html"): "planctl.render.html:render_page",
     # show, budget, schedule
     **{
         (kind, fmt): f"planctl.render.{kind}:render_{fmt}"

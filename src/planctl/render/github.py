@@ -51,7 +51,7 @@ def annotation(finding: Finding) -> str:
     return f"::{COMMANDS[finding.level]} {fields}::{escape_data(message)}"
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     for result in check.files:
         for finding in check.reported(result):
             if finding.accepted is None:

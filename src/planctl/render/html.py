@@ -70,7 +70,7 @@ a{color:inherit;text-decoration:none}
 MARKS = {Outcome.PASS: (N_("PASS"), "pass"), Outcome.FAIL: (N_("FAIL"), "fail")}
 
 
-def render(result: ReportResult, options: RenderOptions, out: TextIO) -> None:
+def render_page(result: ReportResult, options: RenderOptions, out: TextIO) -> None:
     """The whole page on `out`."""
     out.write(page(result))
 

@@ -70,6 +70,6 @@ def results_data(check: CheckResult) -> dict[str, Any]:
     )
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     json.dump(results_data(check), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -133,7 +133,7 @@ def _text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     root = report_tree(check)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -127,6 +127,6 @@ def _pascal_case(title: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in re.split(r"[^0-9A-Za-z]+", title))
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     json.dump(sarif_data(check), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -17,7 +17,7 @@ from planctl.render.words import accepted, figures
 from planctl.results import CheckResult
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     console = make_console(out, options.color, options.width)
     printed: list[Finding] = []
     for result in check.files:

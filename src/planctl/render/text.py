@@ -59,7 +59,7 @@ def statistics(findings: Iterable[Finding]) -> list[str]:
     ]
 
 
-def render(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
+def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> None:
     printed: list[Finding] = []
     for result in check.files:
         findings = shown(check, result, options)

@@ -25,8 +25,9 @@ WIDE = 110  # columns from which the table shows the section and the source text
 
 def summary_lines(result: TraceResult) -> list[str]:
     """The closing lines: counts per result, then the coverage."""
-    found, ambiguous = result.count(Status.FOUND), result.count(Status.AMBIGUOUS)
-    missing = result.count(Status.NOT_FOUND)
+    counts = result.counts()
+    found, ambiguous = counts[Status.FOUND], counts[Status.AMBIGUOUS]
+    missing = counts[Status.NOT_FOUND]
     outside = sum(1 for traced in result.traced if traced.match.outside_section)
     loose = sum(1 for traced in result.traced if traced.match.number_only)
     lines = [

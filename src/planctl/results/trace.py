@@ -12,6 +12,7 @@ of `TRACE_RULES`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planctl.trace import Traced, TraceResult
 from planctl.trace.match import Status
@@ -90,7 +91,7 @@ def message(traced: Traced) -> str:
     if match.status is Status.NOT_FOUND:
         where = f" (looked in {section.describe()}, then everywhere)" if section else ""
         return f"NOT FOUND{where}"
-    lines = ", ".join(str(line) for line in match.lines)
+    lines = _listed(match.found_lines)
     text = f"found at line {lines}" if match.status is Status.FOUND else f"ambiguous: lines {lines}"
     notes = []
     if match.number_only:
@@ -101,6 +102,12 @@ def message(traced: Traced) -> str:
         known = "not in the source" if section.understood else "not understood"
         notes.append(f"section {section.reference} {known}")
     return text + "".join(f"; {note}" for note in notes)
+
+
+@lru_cache(maxsize=1024)
+def _listed(lines: tuple[int, ...]) -> str:
+    """`12, 40, 41`: written once for the thousands of items found on the same lines."""
+    return ", ".join(str(line) for line in lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ Passing: `{name: 贫困村退出, measure: villages, value: 11个, in: 2018}` an
 with `2018: 11个`.
 
 Failing: the same target when eleven villages are listed with `exit_year: 2018` and sixteen
-more (27 in all): the table gives 27个 for 2018, not 11个.
+more (27 in all): the table gives 27个 for 2018, not 11个. A table that lists only some regions
+(`regions.breakdown: partial`, e.g. the villages of one year) can only show too many: its 3个
+for 2018 passes a target of 11个, its 27个 fails it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from planctl.calc.compare import compare
 from planctl.calc.wording import in_context, measure_name
 from planctl.derive import Derived
 from planctl.derive.exit_units import year_table
-from planctl.findings import Finding, Outcome, Severity
+from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.i18n import N_, _
 from planctl.location import Path, format_path
 from planctl.model import Figure, Plan, Target
@@ -90,11 +92,20 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator
     table = year_table(plan, target.measure, year)
     if table is not None and not table.lacking and not table.undated:
         judged = True
-        texts = (TABLE_AGREES, TABLE_DIFFERS)
         where = {"regions": "、".join(table.regions) or in_context(NONE)}
-        yield _compare(
-            name, target, stated, (table.value, table.tolerance, table.finest), texts, where, path
-        )
+        if table.partial:
+            yield _within(name, target, stated, table.value, table.tolerance, where, path)
+        else:
+            texts = (TABLE_AGREES, TABLE_DIFFERS)
+            yield _compare(
+                name,
+                target,
+                stated,
+                (table.value, table.tolerance, table.finest),
+                texts,
+                where,
+                path,
+            )
     if not judged:
         figures = {"measure": measure_name(target.measure), "year": year}
         if table is not None and (table.lacking or table.undated):
@@ -115,6 +126,51 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator
             year=year,
             source=target.source,
         )
+
+
+def _within(
+    name: str,
+    target: Target,
+    stated: Quantity,
+    listed: Decimal,
+    tolerance: Decimal,
+    where: dict[str, str],
+    path: Path,
+) -> Finding:
+    """A table of only some regions (`regions.breakdown: partial`) can only show too many."""
+    year = target.in_year
+    listed_text = format_in(listed, stated.unit)
+    figures = {"name": name, "stated": stated.text, "computed": listed_text, "year": year}
+    excess = listed - tolerance - (stated.base + stated.tolerance)
+    if excess <= 0:
+        return verdict(
+            CODE,
+            Outcome.PASS,
+            _(
+                "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) "
+                "give {computed}, within it (the table lists only some regions)"
+            ).format(**figures, **where),
+            (*path, "value"),
+            year=year,
+            source=target.source,
+            stated=stated.text,
+            computed=listed_text,
+        )
+    gap = Gap.between(stated.base, listed, stated.unit)
+    return Finding(
+        CODE,
+        _(
+            "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) "
+            "give {computed}: gap {gap}, more than the target although the table lists only "
+            "some regions"
+        ).format(**figures, **where, gap=gap),
+        (*path, "value"),
+        stated=stated.text,
+        computed=listed_text,
+        gap=gap,
+        year=year,
+        source=target.source,
+    )
 
 
 def _compare(

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from planctl.calc.compare import compare_sum, exceeds
 from planctl.calc.wording import field_name
 from planctl.derive import Derived
+from planctl.derive.exit_units import table_kind
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
 from planctl.model import Figure, Plan
@@ -49,7 +50,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         what = _("baseline {field} against the sum over {n} regions").format(
             field=field_name(field), n=len(parts)
         )
-        kind = _breakdown(plan, field)
+        kind = table_kind(plan, field)
         if kind == "overlapping":
             for position, region in enumerate(regions):
                 figure = getattr(region, field)
@@ -75,16 +76,8 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
                 group=group.name, field=field_name(field), n=len(parts)
             )
             where = ("regions", "groups", position, field)
-            if _breakdown(plan, field) != "exhaustive":  # the table lists only some members
+            if table_kind(plan, field) != "exhaustive":  # the table lists only some members
                 if (over := exceeds(total, parts)) is not None:
                     yield gap_finding(CODE, where, what, over)
                 continue
             yield from sum_findings(CODE, where, what, compare_sum(total, parts))
-
-
-def _breakdown(plan: Plan, field: str) -> str:
-    """The declared relation of the regions' `field` to the baseline's (default exhaustive)."""
-    breakdown = plan.regions.breakdown if plan.regions else "exhaustive"
-    if isinstance(breakdown, dict):
-        return next((str(kind) for key, kind in breakdown.items() if key == field), "exhaustive")
-    return str(breakdown)

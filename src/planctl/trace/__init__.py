@@ -61,6 +61,13 @@ class TraceResult:
     def count(self, status: Status) -> int:
         return sum(1 for traced in self.traced if traced.match.status is status)
 
+    def counts(self) -> dict[Status, int]:
+        """How many items have each status, in one pass over the items."""
+        tally = dict.fromkeys(Status, 0)
+        for traced in self.traced:
+            tally[traced.match.status] += 1
+        return tally
+
     @property
     def unknown_sections(self) -> list[str]:
         """Section references that name no section of the source (or cannot be read)."""
@@ -88,7 +95,7 @@ def trace(
         path = partial.to_file(item.path)
         result.traced.append(Traced(find(item, source, sections), path, _locate(document, path)))
     result.skipped = [(skipped, document.locate(skipped.path)) for skipped in partial.skipped]
-    result.coverage = coverage(source, (traced.match for traced in result.traced))
+    result.coverage = coverage(source, (traced.match for traced in result.traced), sections.cells)
     return result
 
 

@@ -2,27 +2,32 @@
 
 A document figure is a number with a unit planctl knows (`641.8亿元`, `31.0975万人`, `669个`,
 `45.5％`, `五个`), or a number with `万`/`亿` whose unit is printed further on
-(`1.2万农村贫困人口`). Durations and ages are not counted, nor years and dates
+(`1.2万农村贫困人口`), or a table cell under a column header with a unit (`trace.cells`).
+Durations and ages are not counted, nor years and dates
 (`2018年`, `7月6日`), document numbers (`〔2017〕67号`), list numbering (`1．`) or bookmarks.
 Chinese numerals count only from 二 up, and not before words where they are not counts
 (`三次产业`, `四级航道`, `三位一体`) nor in slogans (`三个代表`); `一` is left out because
 `一批`, `一次` are idioms far more often than counts.
 
-A document figure is encoded when a plan item was found at that place.
+A place where the plan encodes a figure is a document figure whatever the rules above say (a
+year the plan types as a figure): see `coverage`. A document figure is encoded when a plan item
+was found at that place.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from planctl.quantity import QuantityError, parse
+from planctl.trace.cells import Cell
 from planctl.trace.lines import Spans
 from planctl.trace.match import Match
 from planctl.trace.noise import noise_spans
-from planctl.trace.patterns import SPACE, Form
+from planctl.trace.patterns import ARABIC_AFTER, ARABIC_BEFORE, SPACE, Form
 from planctl.trace.source import SourceText
 from planctl.units import known_units
 
@@ -42,7 +47,8 @@ _CHINESE_NOT_COUNTERS = {"级", "位", "次"}
 _UNITS = "|".join(re.escape(u) for u in sorted(known_units(), key=len, reverse=True))
 _MULTIPLIERS = "百万|千万|十万|万|亿|千|百|十"
 _ARABIC = re.compile(
-    rf"(?<![\d.])(?P<number>\d+(?:\.\d+)?)(?!\.?\d){SPACE}(?P<qualifier>余|多)?{SPACE}"
+    rf"{ARABIC_BEFORE}(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){ARABIC_AFTER}"
+    rf"{SPACE}(?P<qualifier>余|多)?{SPACE}"
     rf"(?P<multiplier>{_MULTIPLIERS})?{SPACE}(?P<tail>余|多)?{SPACE}(?P<unit>{_UNITS})?"
 )
 _CHINESE = re.compile(
@@ -88,9 +94,17 @@ class Coverage:
         return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def document_figures(source: SourceText) -> list[DocumentFigure]:
-    """Every figure with a unit printed in the source, in reading order."""
+def document_figures(
+    source: SourceText, cells: Mapping[int, Sequence[Cell]] | None = None
+) -> list[DocumentFigure]:
+    """Every figure with a unit printed in the source (or in its column header), in order."""
     found: list[DocumentFigure] = []
+    for line_cells in (cells or {}).values():
+        for cell in line_cells:
+            figure = _figure(cell.line, cell.start, cell.end, cell.number + cell.unit)
+            if figure is not None and _counted(figure.family):
+                text = source.printed[cell.line - 1][cell.start : cell.end]
+                found.append(DocumentFigure(cell.line, cell.start, cell.end, text, figure.family))
     for number, line in enumerate(source.lines, start=1):
         blanked = _blank(line)
         for match in _ARABIC.finditer(blanked):
@@ -107,19 +121,40 @@ def document_figures(source: SourceText) -> list[DocumentFigure]:
     return found
 
 
-def coverage(source: SourceText, matches: Iterable[Match]) -> Coverage:
-    """Which document figures a plan item was found at (firm matches only)."""
-    figures = document_figures(source)
+def coverage(
+    source: SourceText, matches: Iterable[Match], cells: Mapping[int, Sequence[Cell]] | None = None
+) -> Coverage:
+    """Which document figures a plan item was found at (firm matches only).
+
+    A place where a plan figure was found firmly, and only there, is a document figure too, even
+    when it is not one by the rules above (a year, a count printed without its unit, an age):
+    the plan says it is.
+    """
+    figures = document_figures(source, cells)
     found: dict[int, set[tuple[int, int]]] = {}
+    placed: dict[tuple[int, int, int], str | None] = {}  # where plan figures were found
     seen: set[int] = set()
     for match in matches:
         # Items that search alike share one tuple of occurrences: read each tuple once.
         if id(match.occurrences) in seen:
             continue
         seen.add(id(match.occurrences))
+        # Only where a figure is printed once: the plan encodes one of an ambiguous figure's
+        # places, and which one is not known.
+        single = len(match.occurrences) == 1 and match.item.kind in ("figure", "share")
+        quantity = match.item.quantity if single else None
         for occurrence in match.occurrences:
             if occurrence.form is not Form.NUMBER:
-                found.setdefault(occurrence.line, set()).add((occurrence.start, occurrence.end))
+                where = (occurrence.line, occurrence.start, occurrence.end)
+                found.setdefault(occurrence.line, set()).add(where[1:])
+                if quantity is not None:
+                    placed.setdefault(where, quantity.family)
+    printed = _by_line(figures)
+    for (line, start, end), family in placed.items():
+        if line not in printed or not printed[line].overlaps(start, end):
+            text = source.printed[line - 1][start:end]
+            figures.append(DocumentFigure(line, start, end, text, family))
+    figures.sort(key=lambda figure: (figure.line, figure.start))
     spans = {line: Spans.of(list(pairs)) for line, pairs in found.items()}
     encoded = frozenset(
         figure
@@ -127,6 +162,13 @@ def coverage(source: SourceText, matches: Iterable[Match]) -> Coverage:
         if figure.line in spans and spans[figure.line].overlaps(figure.start, figure.end)
     )
     return Coverage(tuple(figures), encoded)
+
+
+def _by_line(figures: Sequence[DocumentFigure]) -> dict[int, Spans]:
+    lines: dict[int, list[tuple[int, int]]] = {}
+    for figure in figures:
+        lines.setdefault(figure.line, []).append((figure.start, figure.end))
+    return {line: Spans.of(spans) for line, spans in lines.items()}
 
 
 def _blank(line: str) -> str:
@@ -158,14 +200,22 @@ def _arabic(line: int, match: re.Match[str]) -> DocumentFigure | None:
 
 
 def _figure(line: int, start: int, end: int, text: str) -> DocumentFigure | None:
-    printed = "".join(text.split())
+    family = _family(text)
+    return DocumentFigure(line, start, end, text.strip(), family[0]) if family else None
+
+
+@lru_cache(maxsize=4096)
+def _family(text: str) -> tuple[str | None] | None:
+    """The family of a printed figure, `None` outside a tuple when it does not parse; parsed
+    once per text, since a long document prints the same `3个` thousands of times."""
+    printed = "".join(text.split()).replace(",", "")  # `3,260户` is 3260户
     # `8万余人` prints the qualifier after the multiplier; the unit is what matters here.
     for candidate in (printed, printed.replace("余", "").replace("多", "")):
         try:
             quantity = parse(candidate)
         except QuantityError:
             continue
-        return DocumentFigure(line, start, end, text.strip(), quantity.family)
+        return (quantity.family,)
     return None
 
 

@@ -47,8 +47,9 @@ def plan_items(plan: Plan) -> list[Item]:
     # Compiling a figure's patterns costs far more than searching for them, and a large
     # budget prints the same `3个` thousands of times: build each figure's patterns once.
     built: dict[tuple[str, str, bool], _Built] = {}
+    walked: dict[Path, _Walked] = {(): (plan, None)}
     for figure, path in iter_figures(plan):
-        section = _section(plan, path)
+        section = _section(path, walked)
         items.append(_figure_item("figure", figure.value, path, section, built))
         if figure.share is not None:
             items.append(_figure_item("share", figure.share, (*path, "share"), section, built))
@@ -61,8 +62,8 @@ def _figure_item(
     # What `figure_patterns` and `split` read of the quantity.
     what = (quantity.text, quantity.unit.text, quantity.unit_printed)
     if what not in built:
-        patterns = tuple(figure_patterns(quantity))
         parts = split(quantity)  # without parts, figure_patterns matches the printed text
+        patterns = tuple(figure_patterns(quantity, parts))
         printed = text_key(normalise(quantity.text))
         built[what] = (patterns, number_key(parts.number) if parts is not None else printed)
     patterns, key = built[what]
@@ -89,25 +90,40 @@ def _date_item(value: dt.date | int, path: Path, section: str | None) -> Item:
     return Item("date", path, text, section, tuple(date_patterns(value)), None, number_key(year))
 
 
-def _section(plan: Plan, path: Path) -> str | None:
-    """The figure's own source, else the nearest source or section of what contains it."""
-    found: str | None = None
-    node: Any = plan
-    for part in path:
-        node = _child(node, part)
-        if node is None:
-            break
+# What a path leads to in the plan, and the nearest source or section on the way.
+_Walked = tuple[Any, str | None]
+
+
+def _section(path: Path, walked: dict[Path, _Walked]) -> str | None:
+    """The figure's own source, else the nearest source or section of what contains it.
+
+    Each step of the walk is remembered in `walked` (seeded with the plan at `()`): the
+    figures of one budget line share all of their path but the last key, so each is one step.
+    """
+    return _walk(path, walked)[1]
+
+
+def _walk(path: Path, walked: dict[Path, _Walked]) -> _Walked:
+    known = walked.get(path)
+    if known is not None:
+        return known
+    parent, found = _walk(path[:-1], walked)
+    node = _child(parent, path[-1]) if parent is not None else None
+    if isinstance(node, BaseModel):
+        fields = type(node).model_fields  # a missing attribute costs pydantic an exception
         for attribute in ("source", "section"):
-            value = getattr(node, attribute, None) if isinstance(node, BaseModel) else None
+            value = getattr(node, attribute) if attribute in fields else None
             if isinstance(value, str) and value.strip():
                 found = value
                 break
-    return found
+    walked[path] = (node, found)
+    return node, found
 
 
 def _child(node: Any, part: str | int) -> Any:
     if isinstance(node, BaseModel):
-        return getattr(node, str(part), None)
+        name = str(part)
+        return getattr(node, name) if name in type(node).model_fields else None
     if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
         return node[part]
     if isinstance(node, dict):

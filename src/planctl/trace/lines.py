@@ -21,6 +21,7 @@ from itertools import accumulate
 from planctl.trace.patterns import CHINESE_NUMERALS
 
 _DIGIT_RUN = re.compile(r"\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # `3,260`: indexed as 3260 too
 _NUMERAL_RUN = re.compile(f"[{CHINESE_NUMERALS}]+")
 
 Key = tuple[str, str]  # ("number", "31") or ("char", "洛")
@@ -62,6 +63,8 @@ class LineIndex:
             self._numbers = {}
             for number, line in enumerate(self.lines, start=1):
                 runs = {*_DIGIT_RUN.findall(line), *_NUMERAL_RUN.findall(line)}
+                if "," in line:
+                    runs.update(run.replace(",", "") for run in _GROUPED.findall(line))
                 for run in runs:
                     self._numbers.setdefault(run, []).append(number)
         return self._numbers

@@ -90,19 +90,28 @@ def find(item: Item, source: SourceText, sections: SectionMap) -> Match:
     """Search the source for `item` (see the module docstring for the order).
 
     Items that search alike (the same patterns in the same section: the many `3个` of a budget)
-    share one search, remembered in `sections.searches`; the lines searched are only those
-    that print the item's number (`sections.lines`).
+    share one outcome, and each step's search is shared too, remembered in `sections.searches`;
+    the lines searched are only those that print the item's number (`sections.lines`).
     """
+    key = (item.patterns, item.key, item.section)
+    outcome = sections.searches.get(key)
+    if outcome is None:
+        outcome = sections.searches[key] = _outcome(item, source, sections)
+    resolved, found = outcome
+    return Match(item, resolved, *found)
+
+
+def _outcome(item: Item, source: SourceText, sections: SectionMap) -> tuple[Resolved | None, Found]:
     resolved = sections.resolve(item.section) if item.section else None
     scope = resolved if resolved is not None and resolved.exists else None
     firm = tuple(p for p in item.patterns if p.form is not Form.NUMBER)
     loose = tuple(p for p in item.patterns if p.form is Form.NUMBER)
     steps = [(firm, True), (loose, True)] if scope is not None else []
     steps += [(firm, False), (loose, False)]
-    ranges = Ranges.of(scope.ranges) if scope is not None else None
+    ranges = scope.merged if scope is not None else None
     for patterns, inside in steps:
         key = (
-            tuple((p.regex.pattern, p.form, p.bare) for p in patterns),
+            patterns,  # by identity: the patterns of one printed figure search alike
             item.key,
             scope.ranges if scope is not None else None,
             inside,
@@ -112,8 +121,8 @@ def find(item: Item, source: SourceText, sections: SectionMap) -> Match:
             found = _search(patterns, item.key, source, sections, ranges, inside)
             sections.searches[key] = found
         if found[0]:
-            return Match(item, resolved, *found)
-    return Match(item, resolved, ())
+            return resolved, found
+    return resolved, ((), ())
 
 
 def _search(
@@ -133,11 +142,18 @@ def _search(
         for number in candidates:
             line = source.lines[number - 1]
             in_section = scope.contains(number) if scope is not None else None
+            if pattern.unit is not None:
+                found.extend(
+                    Occurrence(number, cell.start, cell.end, pattern.form, in_section)
+                    for cell in sections.cells.get(number, ())
+                    if cell.unit == pattern.unit and cell.number == pattern.number
+                )
+                continue
             noise = _noise(sections, number, line) if pattern.bare else None
-            for hit in pattern.regex.finditer(line):
-                if noise is not None and noise.overlaps(hit.start(), hit.end()):
+            for start, end in pattern.finditer(line):
+                if noise is not None and noise.overlaps(start, end):
                     continue
-                found.append(Occurrence(number, hit.start(), hit.end(), pattern.form, in_section))
+                found.append(Occurrence(number, start, end, pattern.form, in_section))
         if found:
             return tuple(found), tuple(sorted({occurrence.line for occurrence in found}))
     return (), ()

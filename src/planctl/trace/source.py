@@ -5,7 +5,8 @@ percent sign (`％`), a full-width point (`３．５`). Each of these is one cha
 ASCII character, so the normalised line has exactly the columns of the printed one and a match
 found in it points at the right place in the file. Word-processor bookmarks
 (`[bookmark: _Toc525829442]`) carry digits that are not figures: they are blanked with spaces of
-the same length, for the same reason.
+the same length, for the same reason, and so are URLs, e-mail addresses, hashes and file names
+(`planctl.trace.addresses`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from planctl.discover import may_exist
 from planctl.loader import LoadError, read_bytes
 from planctl.loader.decode import decode
+from planctl.trace.addresses import blank_addresses
 
 # One character for one character, so that columns never move.
 _FOLD = str.maketrans(
@@ -49,7 +51,7 @@ class SourceText:
     @classmethod
     def from_text(cls, text: str, name: str = "<source>") -> SourceText:
         printed = tuple(text.removeprefix("\ufeff").splitlines())
-        return cls(name, printed, tuple(normalise(line) for line in printed))
+        return cls(name, printed, tuple(blank_addresses(normalise(line)) for line in printed))
 
     def excerpt(self, line: int, start: int, end: int, around: int = 12) -> str:
         """The printed text of a match with a little context (1-based line, 0-based columns)."""

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from planctl import i18n
 from planctl.cli import app
 from planctl.engine import Options
+from planctl.findings import Severity
 from planctl.rules import RULES
 from tests.conftest import CheckText
 
@@ -23,6 +24,9 @@ from tests.conftest import CheckText
 PATHS = re.compile(r"[A-Za-z_]\w*(?:(?:\.[A-Za-z_]\w*)|(?:\[\d+\]))+|[A-Za-z]\w*_\w+")
 # Plan-format keys and YAML values a message quotes as they are written in the file.
 KEYS = {"western", "true", "false", "count", "budget", "regions", "measures", "YAML"}
+# A breakdown's kind and a criterion's bound, and the plan-format keys that write them.
+KEYS |= {"exhaustive", "partial", "overlapping", "kind", "fraction", "value", "bound", "of"}
+KEYS |= {"incidence", "figures"}  # printed incidences; a region's figures of own criteria
 
 
 def english_words(text: str) -> list[str]:
@@ -252,6 +256,279 @@ FAILING = [
         "义务教育",
     ),
     ("PE08", "", "%"),
+    (
+        "PC101",  # a part of an overlapping breakdown exceeds the whole
+        """
+        facts:
+          - name: 受益人口
+            beneficiaries: 5000人
+            breakdown: overlapping
+            items:
+              - {name: 产业, beneficiaries: 6000人}
+              - {name: 搬迁, beneficiaries: 3000人}
+        """,
+        "6000人",
+    ),
+    (
+        "PC105",  # a count of a partial list is exceeded by it
+        """
+        regions:
+          breakdown: partial
+          items:
+            - {name: 东坡村, exit_year: 2016}
+            - {name: 西岭村, exit_year: 2016}
+        counts:
+          - {name: 贫困村, value: 1个, of: regions}
+        """,
+        "1个",
+    ),
+    (
+        "PC106",  # fractions written as percentages, and fractions that miss one
+        """
+        facts:
+          - name: 致贫原因
+            items:
+              - {name: 因病, share: 0.416}
+              - {name: 缺技术, share: 0.347}
+              - {name: 缺资金, share: 0.074}
+              - {name: 其他, share: 0.163}
+          - name: 地形
+            items:
+              - {name: 山区, share: {value: 0.416, kind: fraction}}
+              - {name: 丘陵, share: {value: 0.347, kind: fraction}}
+              - {name: 平原, share: {value: 0.084, kind: fraction}}
+              - {name: 其他, share: {value: 0.163, kind: fraction}}
+        """,
+        "1.01",
+    ),
+    (
+        "PC107",  # a partial schedule within its baseline passes; another schedule fails
+        """
+        baseline: {poor_population: 10000人}
+        schedules:
+          - {name: 脱贫, measure: people, partial: true, years: {2017: 3000人, 2019: 4000人}}
+          - {name: 搬迁, total: 2.1万人, years: {2016: 1.0万人, 2017: 1.5万人}}
+        """,
+        "7000人",
+    ),
+    (
+        "PC108",  # overlapping regions, each at most the baseline
+        """
+        baseline: {poor_population: 200人}
+        regions:
+          breakdown: overlapping
+          items:
+            - {name: 甲镇, poor_population: 250人}
+            - {name: 甲村, poor_population: 90人}
+        """,
+        "250人",
+    ),
+    (
+        "PC110",  # restated with a later deadline; and two deadlines nothing can judge
+        """
+        baseline: {poor_villages: 10个}
+        schedules:
+          - {name: 村, measure: villages, years: {2016: 4个, 2017: 6个, 2018: 0个}}
+        targets:
+          - {name: 贫困村全部退出, measure: villages, value: all, by: 2018}
+          - {name: 贫困村全部退出, measure: villages, value: all, by: 2017, source: 第二章}
+          - {name: 农民收入翻番, measure: other, value: 1万元, by: 2019}
+          - {name: 农民收入翻番, measure: other, value: 1万元, by: 2020}
+        """,
+        "2017",
+    ),
+    (
+        "PE02",  # incidence targets: printed, computed, without a percentage
+        """
+        baseline: {poor_population: 1.2万人, rural_population: 30万人, incidence: 4%}
+        schedules:
+          - {name: 脱贫, measure: people, years: {2016: 6000人, 2017: 5000人},
+             incidence: {2017: 0.33%}}
+        targets:
+          - {name: 发生率, measure: incidence, value: 0.3%以下, by: 2017}
+          - {name: 发生率, measure: incidence, value: 1%以下, by: 2016}
+          - {name: 发生率, measure: incidence, value: 3000人, by: 2016}
+        """,
+        "0.33%",
+    ),
+    (
+        "PE02",  # a partial schedule short of the target
+        """
+        baseline: {poor_population: 10000人}
+        schedules:
+          - {name: 脱贫, measure: people, partial: true, years: {2017: 3000人, 2018: 4000人}}
+        targets:
+          - {name: 全部脱贫, measure: people, value: all, by: 2020}
+        """,
+        "2017",
+    ),
+    (
+        "PE04",  # a partial schedule short of the need; a region needing its rural population
+        """
+        schedules:
+          - {name: 贫困村退出, measure: villages, partial: true, years: {2018: 100个}}
+          - {name: 脱贫, measure: people, years: {2018: 1000人}}
+        regions:
+          items:
+            - {name: 甲县, kind: non_poor, poor_villages: 120个, exit_year: 2018}
+            - {name: 乙县, kind: national_key, poor_villages: 10个, poor_population: 500人,
+               exit_year: 2018}
+        """,
+        "120个",
+    ),
+    (
+        "PE04",  # the plan's own county
+        """
+        plan:
+          title: 测试县规划
+          period: [2016, 2020]
+          region: {name: 测试县, level: county, province: 山东省, kind: national_key,
+                   exit_year: 2018}
+        baseline: {poor_population: 1000人, rural_population: 10000人, poor_villages: 10个}
+        schedules:
+          - {name: 脱贫, measure: people, years: {2016: 500人, 2017: 100人, 2018: 100人}}
+        """,
+        "测试县",
+    ),
+    (
+        "PE05",  # the printed incidence of the last year
+        """
+        baseline: {poor_population: 1.2万人, rural_population: 30万人}
+        schedules:
+          - {name: 脱贫, measure: people, years: {2016: 6000人, 2017: 5000人},
+             incidence: {2017: 2.5%}}
+        """,
+        "2.5%",
+    ),
+    (
+        "PE05",  # a partial schedule that leaves too many
+        """
+        baseline: {poor_population: 5万人, rural_population: 100万人}
+        schedules:
+          - {name: 脱贫, measure: people, partial: true, years: {2019: 2万人}}
+        """,
+        "100万人",
+    ),
+    (
+        "PE07",  # the statements found, with their paths and sections
+        """
+        targets:
+          - {name: 贫困人口全部脱贫, measure: people, value: all, by: 2020}
+          - {name: 义务教育、基本医疗和住房安全有保障, measure: 两不愁三保障, by: 2020,
+             source: 第二章}
+          - {name: 义务教育巩固率, measure: other, value: 95%}
+        """,
+        "第二章",
+    ),
+    (
+        "PC113",
+        """
+        baseline: {poor_population: 1.2万人, rural_population: 30万人, incidence: 4.5%}
+        schedules:
+          - {name: 脱贫, measure: people, years: {2016: 6000人, 2017: 5000人},
+             incidence: {2017: 0.6%}}
+        regions:
+          items:
+            - {name: 甲乡, poor_population: 600人, rural_population: 3000人, incidence: 2%}
+        """,
+        "4.5%",
+    ),
+    (
+        "PC120",  # partial parts exceeding the whole, one of them without a figure
+        """
+        targets:
+          - {name: 产业扶持脱贫, measure: people, value: {value: 1.4万人, id: 产业}, by: 2017}
+        schedules:
+          - {name: 贫困人口脱贫, measure: people, years: {2016: 3.2万人, 2017: 0.7万人}}
+        breakdowns:
+          - name: 脱贫路径
+            of: 贫困人口脱贫
+            kind: exhaustive
+            parts:
+              - {name: 易地搬迁, value: 2.1万人}
+              - {name: 发展产业, ref: 产业}
+              - {name: 生态补偿, value: 1.6万人}
+              - {name: 社会保障}
+          - name: 重叠路径
+            of: 贫困人口脱贫
+            kind: overlapping
+            parts:
+              - {name: 易地搬迁, value: 4.1万人}
+          - name: 完整路径
+            of: 贫困人口脱贫
+            kind: exhaustive
+            parts:
+              - {name: 易地搬迁, value: 2.1万人}
+              - {name: 发展产业, ref: 产业}
+        """,
+        "3.9万人",
+    ),
+    (
+        "PC120",  # names that match nothing, with the near miss
+        """
+        targets:
+          - {name: 产业扶持脱贫, measure: people, value: {value: 1.4万人, id: path_industry}}
+        schedules:
+          - {name: 贫困人口脱贫, measure: people, years: {2016: 3.2万人, 2017: 0.7万人}}
+          - {name: 重名, years: {2016: 1人}}
+          - {name: 重名, years: {2016: 1人}}
+          - {name: 混合, years: {2016: 1人, 2017: 1元}}
+        breakdowns:
+          - {name: 甲, of: 贫困人口脱贫, kind: partial, parts: [{name: 产业, ref: path_industy}]}
+          - {name: 乙, of: path_industy, kind: partial, parts: [{name: 产业, value: 1人}]}
+          - {name: 丙, of: 重名, kind: partial, parts: [{name: 产业, value: 1人}]}
+          - {name: 丁, of: 混合, kind: partial, parts: [{name: 产业, value: 1人}]}
+          - {name: 戊, of: 贫困人口脱贫, kind: partial, parts: [{name: 产业, value: 1户}]}
+        """,
+        "path_industry",
+    ),
+    (
+        "PE09",
+        """
+        baseline: {poor_villages: 27个}
+        schedules:
+          - {name: 贫困村退出, measure: villages, years: {2018: 27个}}
+        regions:
+          items:
+            - {name: 东坡村, level: village, exit_year: 2018}
+            - {name: 西岭村, level: village, exit_year: 2018}
+        targets:
+          - {name: 贫困村退出, measure: villages, value: 11个, in: 2018}
+          - {name: 贫困户脱贫, measure: households, value: 11户, in: 2018}
+          - {name: 贫困村全部退出, measure: villages, value: all, in: 2019}
+        """,
+        "27个",
+    ),
+    (
+        "PE09",  # a table of only some regions: within the target, or more than it
+        """
+        regions:
+          breakdown: partial
+          items:
+            - {name: 东坡村, level: village, exit_year: 2018}
+            - {name: 西岭村, level: village, exit_year: 2018}
+        targets:
+          - {name: 贫困村退出, measure: villages, value: 1个, in: 2018}
+          - {name: 贫困村退出, measure: villages, value: 11个, in: 2018}
+        """,
+        "东坡村",
+    ),
+    (
+        "PE10",
+        """
+        criteria:
+          - {name: 贫困村退出, measure: 村集体经济收入, threshold: 3万元以上}
+          - {name: 贫困村退出, measure: 村集体经济收入, threshold: 3万元, bound: at_most}
+          - {name: 贫困村退出, measure: 村集体经济收入, threshold: 3万元}
+          - {name: 贫困村退出, measure: 村集体经济收入, threshold: 3个以上}
+          - {name: 贫困村退出, measure: 通硬化路, threshold: 1条以上}
+        regions:
+          items:
+            - {name: 甲村, level: village, figures: {村集体经济收入: 2.5万元}}
+            - {name: 乙村, level: village, figures: {村集体经济收入: 3.2万元}}
+        """,
+        "2.5万元",
+    ),
 ]
 
 
@@ -307,3 +584,22 @@ def test_planctl_rules_prints_chinese_documentation() -> None:
     assert "Parts must add up" not in result.output
     english = CliRunner().invoke(app, ["rules", "PC101", "--lang", "en"])
     assert "Parts must add up to their total" in english.output
+
+
+def test_a_sum_within_the_printed_precision_is_reported_in_chinese(
+    check_text: CheckText,
+) -> None:
+    # 0.505 + 0.51 = 1.015万元: within the half-units of 1.01万元, but printed it is 1.02万元.
+    plan = """
+    budget:
+      total: 1.01万元
+      items:
+        - {name: 产业, amount: 0.505万元}
+        - {name: 搬迁, amount: 0.51万元}
+    """
+    i18n.use("zh")
+    [finding] = check_text(plan, Options(select=("PC101",), show=Severity.INFO)).findings
+    assert finding.level is Severity.INFO
+    assert english_words(finding.message) == [], finding.message
+    for words in ("所列 1.01万元", "精确合计为 1.015万元", "差额 +0.005万元（+50元）"):
+        assert words in finding.message, finding.message

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from planctl.i18n import _
 from planctl.location import Path, Position, format_path
 from planctl.quantity import format_decimal, format_in
 from planctl.units import Unit
@@ -62,10 +63,9 @@ class Gap:
         return str(self).replace("+", "").replace("-", "")
 
     def __str__(self) -> str:
-        text = self.in_unit
-        if self.in_base != self.in_unit:
-            text += f" ({self.in_base})"
-        return text
+        if self.in_base == self.in_unit:
+            return self.in_unit
+        return _("{in_unit} ({in_base})").format(in_unit=self.in_unit, in_base=self.in_base)
 
 
 def _signed(text: str) -> str:

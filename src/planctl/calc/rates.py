@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from planctl.calc.budget_lines import divide
 from planctl.derive.index import IdTarget, PlanIndex
+from planctl.i18n import _
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.plan import Rate
@@ -119,7 +120,9 @@ def _cost(position: int, rate: Rate, index: dict[str, IdTarget]) -> RateCost:
             implied = divide(value.base * count.base * years, Decimal(100))
             implied_low = divide(_low(value) * _low(count) * years, Decimal(100))
         elif per_unit is not None and per_unit.family != count.family:
-            why = f"the count {count.text} is not in the unit of the rate (per {rate.per})"
+            why = _("the count {count} is not in the unit of the rate (per {per})").format(
+                count=count.text, per=rate.per
+            )
         else:
             factor = per_unit.factor if per_unit is not None else Decimal(1)
             units = divide(count.base, factor)
@@ -151,12 +154,12 @@ def _low(quantity: Quantity) -> Decimal:
 def _count(rate: Rate, index: dict[str, IdTarget], per: Unit | None) -> tuple[Quantity | None, str]:
     """The count the rate applies to: a figure, an id of a figure, or an id of a budget item."""
     if rate.count is None:
-        return None, "no count"
+        return None, _("no count")
     if not isinstance(rate.count, str):
         return rate.count.value, ""
     target = index.get(rate.count)
     if target is None:
-        return None, f"no figure has the id '{rate.count}'"
+        return None, _("no figure has the id '{id}'").format(id=rate.count)
     if target.item is None:
         assert target.figure is not None
         return target.figure.value, ""
@@ -168,7 +171,7 @@ def _count(rate: Rate, index: dict[str, IdTarget], per: Unit | None) -> tuple[Qu
     for measure in ("beneficiaries", "projects"):
         if measure in figures:
             return figures[measure].value, ""
-    return None, f"the item '{rate.count}' states no count"
+    return None, _("the item '{id}' states no count").format(id=rate.count)
 
 
 def _budget(rate: Rate, index: dict[str, IdTarget]) -> tuple[Quantity | None, Path | None]:

@@ -23,10 +23,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.compare import compare
+from planctl.calc.wording import in_context, measure_name
 from planctl.derive import Derived
 from planctl.derive.exit_units import year_table
 from planctl.findings import Finding, Gap, Outcome, Severity
-from planctl.i18n import N_
+from planctl.i18n import N_, _
 from planctl.location import Path, format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
@@ -38,6 +39,22 @@ TITLE = N_("annual target agrees with its year")
 SEVERITY = Severity.ERROR
 EXIT_CRITERION = True
 
+# What the target is compared with: its measure's schedule, or the regions exiting that year.
+SCHEDULE_AGREES = N_("{name}: the target says {stated}; the schedule ({path}) gives {computed}")
+SCHEDULE_DIFFERS = N_(
+    "{name}: the target says {stated}; the schedule ({path}) gives {computed}: "
+    "gap {gap} ({explanation})"
+)
+TABLE_AGREES = N_(
+    "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) give "
+    "{computed}"
+)
+TABLE_DIFFERS = N_(
+    "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) give "
+    "{computed}: gap {gap} ({explanation})"
+)
+NONE = N_("regions|none")
+
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for index, target in enumerate(plan.targets):
@@ -48,12 +65,14 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator[Finding]:
     year = target.in_year
     assert year is not None
-    name = f"{target.name} in {year}"
+    name = _("{name} in {year}").format(name=target.name, year=year)
     if not isinstance(target.value, Figure):
         yield verdict(
             CODE,
             Outcome.NOT_EVALUABLE,
-            f"{name}: an annual target needs the figure the document prints for the year",
+            _("{name}: an annual target needs the figure the document prints for the year").format(
+                name=name
+            ),
             (*path, "in"),
             year=year,
             source=target.source,
@@ -64,31 +83,45 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator
     series = derived.timeline.exit_series(target.measure)
     if target.measure in EXIT_MEASURES and series is not None and year in series.entries:
         entry = series.entries[year]
-        where = f"the schedule ({format_path((*series.path, 'years', year))}) gives"
         judged = True
+        texts = (SCHEDULE_AGREES, SCHEDULE_DIFFERS)
+        where = {"path": format_path((*series.path, "years", year))}
         yield _compare(
-            name, target, stated, entry.base, entry.tolerance, entry.ulp_base, where, path
+            name, target, stated, (entry.base, entry.tolerance, entry.ulp_base), texts, where, path
         )
     table = year_table(plan, target.measure, year)
     if table is not None and not table.lacking and not table.undated:
         judged = True
-        exiting = "、".join(table.regions) or "none"
-        where = f"the regions with exit_year {year} ({exiting}) give"
+        where = {"regions": "、".join(table.regions) or in_context(NONE)}
         if table.partial:
             yield _within(name, target, stated, table.value, table.tolerance, where, path)
         else:
+            texts = (TABLE_AGREES, TABLE_DIFFERS)
             yield _compare(
-                name, target, stated, table.value, table.tolerance, table.finest, where, path
+                name,
+                target,
+                stated,
+                (table.value, table.tolerance, table.finest),
+                texts,
+                where,
+                path,
             )
     if not judged:
-        why = f"neither a {target.measure} schedule entry for {year} nor a complete table"
+        figures = {"measure": measure_name(target.measure), "year": year}
         if table is not None and (table.lacking or table.undated):
             missing = table.lacking or table.undated
-            why += f" (no figure or exit_year for {'、'.join(missing)})"
+            why = _(
+                "neither a {measure} schedule entry for {year} nor a complete table "
+                "(no figure or exit_year for {regions})"
+            ).format(**figures, regions="、".join(missing))
+        else:
+            why = _("neither a {measure} schedule entry for {year} nor a complete table").format(
+                **figures
+            )
         yield verdict(
             CODE,
             Outcome.NOT_EVALUABLE,
-            f"{name}: {why}",
+            _("{name}: {why}").format(name=name, why=why),
             (*path, "in"),
             year=year,
             source=target.source,
@@ -101,19 +134,22 @@ def _within(
     stated: Quantity,
     listed: Decimal,
     tolerance: Decimal,
-    where: str,
+    where: dict[str, str],
     path: Path,
 ) -> Finding:
     """A table of only some regions (`regions.breakdown: partial`) can only show too many."""
     year = target.in_year
     listed_text = format_in(listed, stated.unit)
-    message = f"{name}: the target says {stated.text}; {where} {listed_text}"
+    figures = {"name": name, "stated": stated.text, "computed": listed_text, "year": year}
     excess = listed - tolerance - (stated.base + stated.tolerance)
     if excess <= 0:
         return verdict(
             CODE,
             Outcome.PASS,
-            f"{message}, within it (the table lists only some regions)",
+            _(
+                "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) "
+                "give {computed}, within it (the table lists only some regions)"
+            ).format(**figures, **where),
             (*path, "value"),
             year=year,
             source=target.source,
@@ -123,7 +159,11 @@ def _within(
     gap = Gap.between(stated.base, listed, stated.unit)
     return Finding(
         CODE,
-        f"{message}: gap {gap}, more than the target although the table lists only some regions",
+        _(
+            "{name}: the target says {stated}; the regions with exit_year {year} ({regions}) "
+            "give {computed}: gap {gap}, more than the target although the table lists only "
+            "some regions"
+        ).format(**figures, **where, gap=gap),
         (*path, "value"),
         stated=stated.text,
         computed=listed_text,
@@ -137,21 +177,23 @@ def _compare(
     name: str,
     target: Target,
     stated: Quantity,
-    computed: Decimal,
-    tolerance: Decimal,
-    finest: Decimal,
-    where: str,
+    computed_figure: tuple[Decimal, Decimal, Decimal],
+    texts: tuple[str, str],
+    where: dict[str, str],
     path: Path,
 ) -> Finding:
+    """The target against one year's figure (value, tolerance, finest part, all base units);
+    `texts` are the marked messages for agreeing and differing, `where` their own figures."""
     year = target.in_year
+    computed, tolerance, finest = computed_figure
     comparison = compare(stated, computed, tolerance, finest_part=finest)
     computed_text = format_in(computed, stated.unit)
-    message = f"{name}: the target says {stated.text}; {where} {computed_text}"
+    figures = {"name": name, "stated": stated.text, "computed": computed_text, "year": year}
     if comparison.agrees:
         return verdict(
             CODE,
             Outcome.PASS,
-            message,
+            _(texts[0]).format(**figures, **where),
             (*path, "value"),
             year=year,
             source=target.source,
@@ -160,7 +202,9 @@ def _compare(
         )
     return Finding(
         CODE,
-        f"{message}: gap {comparison.gap} ({comparison.explain()})",
+        _(texts[1]).format(
+            **figures, **where, gap=comparison.gap, explanation=comparison.explain()
+        ),
         (*path, "value"),
         severity=comparison.severity,
         stated=stated.text,

@@ -27,7 +27,7 @@ from planctl.calc.compare import compare_sum, exceeds
 from planctl.derive import Derived
 from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
-from planctl.i18n import N_
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Plan
 from planctl.model.breakdown import BreakdownOf
@@ -56,7 +56,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 def _check_one(plan: Plan, derived: Derived, breakdown: BreakdownOf, at: Path) -> Iterator[Finding]:
     whole = _whole(plan, derived, breakdown.of)
     if isinstance(whole, str):
-        yield Finding(CODE, f"{breakdown.name}: {whole}", (*at, "of"))
+        yield Finding(CODE, _("{name}: {why}").format(name=breakdown.name, why=whole), (*at, "of"))
         return
     parts: list[tuple[Quantity, Path]] = []
     unstated = 0
@@ -65,9 +65,13 @@ def _check_one(plan: Plan, derived: Derived, breakdown: BreakdownOf, at: Path) -
         if part.ref is not None:
             target = derived.index.ids.get(part.ref)
             if target is None or target.figure is None:
-                hint = _hint(part.ref, list(derived.index.ids))
-                message = f"{breakdown.name}: part {part.name}: no figure has the id {part.ref!r}"
-                yield Finding(CODE, message + hint, (*where, "ref"))
+                close = _close(part.ref, list(derived.index.ids))
+                message = (
+                    _("{name}: part {part}: no figure has the id {id}; did you mean {close}?")
+                    if close
+                    else _("{name}: part {part}: no figure has the id {id}")
+                ).format(name=breakdown.name, part=part.name, id=repr(part.ref), close=close)
+                yield Finding(CODE, message, (*where, "ref"))
                 return
             parts.append((target.figure.statements()[0].value, (*where, "ref")))
         elif part.value is not None:
@@ -78,8 +82,9 @@ def _check_one(plan: Plan, derived: Derived, breakdown: BreakdownOf, at: Path) -
         if not addable(whole.value, quantity):
             yield Finding(
                 CODE,
-                f"{breakdown.name}: part {quantity.text} cannot be added to the whole "
-                f"{whole.described}",
+                _("{name}: part {part} cannot be added to the whole {whole}").format(
+                    name=breakdown.name, part=quantity.text, whole=whole.described
+                ),
                 where,
                 stated=whole.value.text,
                 computed=quantity.text,
@@ -93,15 +98,20 @@ def _check_one(plan: Plan, derived: Derived, breakdown: BreakdownOf, at: Path) -
     if kind == "overlapping":
         for quantity, where in parts:
             if (over := exceeds(whole.value, [quantity], whole_tolerance=slack)) is not None:
-                what = f"{breakdown.name}: a part of an overlapping breakdown of {whole.described}"
+                what = _("{name}: a part of an overlapping breakdown of {whole}").format(
+                    name=breakdown.name, whole=whole.described
+                )
                 yield gap_finding(CODE, where, what, over)
     elif kind == "exhaustive" and not unstated:
         comparison = compare_sum(whole.value, quantities, whole_tolerance=slack)
-        what = f"{breakdown.name}: the parts of {whole.described}"
+        what = _("{name}: the parts of {whole}").format(name=breakdown.name, whole=whole.described)
         yield from sum_findings(CODE, at, what, comparison)
     elif (over := exceeds(whole.value, quantities, whole_tolerance=slack)) is not None:
-        why = f"{kind}, {unstated} part(s) without a figure" if unstated else kind
-        what = f"{breakdown.name}: the parts of {whole.described} exceed it ({why})"
+        what = (
+            _("{name}: the parts of {whole} exceed it ({kind}, {n} part(s) without a figure)")
+            if unstated
+            else _("{name}: the parts of {whole} exceed it ({kind})")
+        ).format(name=breakdown.name, whole=whole.described, kind=kind, n=unstated)
         yield gap_finding(CODE, at, what, over)
 
 
@@ -112,15 +122,23 @@ def _whole(plan: Plan, derived: Derived, name: str) -> Whole | str:
         return Whole(target.figure.statements()[0].value, name)
     schedules = [schedule for schedule in plan.schedules if schedule.name == name]
     if len(schedules) > 1:
-        return f"{len(schedules)} schedules are named {name!r}; give the whole an id instead"
+        return _("{n} schedules are named {name}; give the whole an id instead").format(
+            n=len(schedules), name=repr(name)
+        )
     if not schedules:
         known = [*derived.index.ids, *(schedule.name for schedule in plan.schedules)]
-        return f"of: {name!r} is neither the id of a figure nor a schedule's name" + _hint(
-            name, known
-        )
+        close = _close(name, known)
+        return (
+            _(
+                "of: {name} is neither the id of a figure nor a schedule's name; "
+                "did you mean {close}?"
+            )
+            if close
+            else _("of: {name} is neither the id of a figure nor a schedule's name")
+        ).format(name=repr(name), close=close)
     entries = [figure.value for figure in schedules[0].years.values()]
     if not entries or any(entry.family != entries[0].family for entry in entries):
-        return f"the schedule {name!r} has no years of one kind to add up"
+        return _("the schedule {name} has no years of one kind to add up").format(name=repr(name))
     value = _sum_as_printed(entries)
     tolerance = sum((entry.tolerance for entry in entries), Decimal(0))
     described = f"{name} ({' + '.join(entry.text for entry in entries)} = {value.text})"
@@ -139,6 +157,7 @@ def _sum_as_printed(entries: list[Quantity]) -> Quantity:
     return Quantity(f"{printed:f}{unit.text}", printed, unit)
 
 
-def _hint(name: str, known: list[str]) -> str:
+def _close(name: str, known: list[str]) -> str:
+    """The known name closest to a mistyped one, quoted, or "" when none is close."""
     close = get_close_matches(name, known, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return repr(close[0]) if close else ""

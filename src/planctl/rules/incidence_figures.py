@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.compare import compare
+from planctl.calc.wording import in_context
 from planctl.derive import Derived
 from planctl.derive.incidence import Ratio, baseline_rural, figure_ratio, ratio
 from planctl.findings import Finding, Severity
-from planctl.i18n import N_
+from planctl.i18n import N_, _
 from planctl.location import Path
 from planctl.model import Figure, Plan
 from planctl.quantity import format_decimal
@@ -30,6 +31,7 @@ from planctl.quantity import format_decimal
 CODE = "PC113"
 TITLE = N_("printed poverty incidence disagrees")
 SEVERITY = Severity.ERROR
+BASELINE = N_("incidence|baseline")
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
@@ -41,7 +43,8 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         and baseline.rural_population is not None
     ):
         computed = figure_ratio(baseline.poor_population, baseline.rural_population)
-        yield from _agree("baseline", baseline.incidence, computed, ("baseline", "incidence"))
+        what = in_context(BASELINE)
+        yield from _agree(what, baseline.incidence, computed, ("baseline", "incidence"))
     for index, region in enumerate(plan.region_items):
         if region.incidence is None:
             continue
@@ -65,7 +68,7 @@ def _years(plan: Plan, derived: Derived) -> Iterator[Finding]:
                 continue
             people_tolerance = baseline.tolerance + series.tolerance(year)
             computed = ratio(max(left, Decimal(0)), people_tolerance, *rural)
-            what = f"{schedule.name} {year}"
+            what = _("{schedule} {year}").format(schedule=schedule.name, year=year)
             yield from _agree(what, printed, computed, ("schedules", index, "incidence", year))
 
 
@@ -79,8 +82,16 @@ def _agree(what: str, printed: Figure, computed: Ratio | None, path: Path) -> It
     computed_text = f"{format_decimal(round(computed.percent, 4))}%"
     yield Finding(
         CODE,
-        f"{what}: poverty incidence printed {stated.text}, computed {computed_text} "
-        f"(poor people over rural population), gap {comparison.gap} ({comparison.explain()})",
+        _(
+            "{what}: poverty incidence printed {stated}, computed {computed} "
+            "(poor people over rural population), gap {gap} ({explanation})"
+        ).format(
+            what=what,
+            stated=stated.text,
+            computed=computed_text,
+            gap=comparison.gap,
+            explanation=comparison.explain(),
+        ),
         path,
         severity=comparison.severity,
         stated=stated.text,

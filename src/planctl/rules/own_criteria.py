@@ -24,7 +24,7 @@ from planctl.calc.compare import compare
 from planctl.criteria import MEASURE_ALIASES
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
-from planctl.i18n import N_
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.model.plan import Criterion
 from planctl.quantity import Bound
@@ -59,14 +59,17 @@ def direction(criterion: Criterion) -> str | None:
 
 def _judge(plan: Plan, criterion: Criterion, path: tuple[str | int, ...]) -> Iterator[Finding]:
     threshold = criterion.threshold.value
-    name = f"{criterion.name}: {criterion.measure} {threshold.text}"
+    name = _("{name}: {measure} {threshold}").format(
+        name=criterion.name, measure=criterion.measure, threshold=threshold.text
+    )
     way = direction(criterion)
 
     def not_evaluable(why: str) -> Finding:
-        return verdict(CODE, Outcome.NOT_EVALUABLE, f"{name}: {why}", path, source=criterion.source)
+        message = _("{name}: {why}").format(name=name, why=why)
+        return verdict(CODE, Outcome.NOT_EVALUABLE, message, path, source=criterion.source)
 
     if way is None:
-        yield not_evaluable("no direction: write bound: at_least or bound: at_most")
+        yield not_evaluable(_("no direction: write bound: at_least or bound: at_most"))
         return
     kinds = set(criterion.applies_to)
     judged = 0
@@ -78,18 +81,25 @@ def _judge(plan: Plan, criterion: Criterion, path: tuple[str | int, ...]) -> Ite
         at = ("regions", "items", index, "figures", criterion.measure)
         value = figure.value
         if value.family != threshold.family:
-            yield not_evaluable(f"{region.name} prints {value.text}, not in {threshold.unit.text}")
+            yield not_evaluable(
+                _("{region} prints {value}, not in {unit}").format(
+                    region=region.name, value=value.text, unit=threshold.unit.text
+                )
+            )
             continue
         # The threshold is a rule, exact as printed; the region's figure has its precision.
         close = compare(value, threshold.base, Decimal(0), finest_part=threshold.ulp_base)
         met = close.agrees or (
             value.base >= threshold.base if way == "at_least" else value.base <= threshold.base
         )
-        word = "at least" if way == "at_least" else "at most"
         yield verdict(
             CODE,
             Outcome.PASS if met else Outcome.FAIL,
-            f"{name}: {region.name} prints {value.text} ({word} {threshold.text} required)",
+            (
+                _("{name}: {region} prints {value} (at least {threshold} required)")
+                if way == "at_least"
+                else _("{name}: {region} prints {value} (at most {threshold} required)")
+            ).format(name=name, region=region.name, value=value.text, threshold=threshold.text),
             at,
             region=region.name,
             source=criterion.source,
@@ -98,5 +108,7 @@ def _judge(plan: Plan, criterion: Criterion, path: tuple[str | int, ...]) -> Ite
         )
     if judged == 0:
         yield not_evaluable(
-            f"no region prints {criterion.measure} (regions.items[].figures); planctl lists it"
+            _("no region prints {measure} (regions.items[].figures); planctl lists it").format(
+                measure=criterion.measure
+            )
         )

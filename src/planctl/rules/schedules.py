@@ -71,8 +71,9 @@ def _exit_answers(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield verdict(
                 CODE,
                 Outcome.PASS,
-                f"{name}: partial: its years add up to {comparison.computed_text}, within "
-                f"the baseline {stated.text}",
+                _(
+                    "{name}: partial: its years add up to {computed}, within the baseline {stated}"
+                ).format(name=name, computed=comparison.computed_text, stated=stated.text),
                 (*series.path, "years"),
                 stated=stated.text,
                 computed=comparison.computed_text,

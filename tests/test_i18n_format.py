@@ -29,6 +29,12 @@ DUPLICATE = PLAN + "  title: 又一个\n"
 UNKNOWN_KEY = PLAN.replace("  title: 测试规划", "  titel: 测试规划")
 
 
+@pytest.fixture(autouse=True)
+def _back_where_we_were(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests change directory: the next test starts where this one did."""
+    monkeypatch.chdir(ROOT)
+
+
 def validate(tmp_path: Path, text: str | bytes, lang: str) -> tuple[int, dict[str, object]]:
     plan = tmp_path / "plan.yaml"
     if isinstance(text, bytes):

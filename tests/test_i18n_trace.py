@@ -33,6 +33,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _back_where_we_were(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests change directory: the next test starts where this one did."""
+    monkeypatch.chdir(ROOT)
+
+
 def seed() -> str:
     return str(next(SEEDS.glob("002_*.txt")))
 
@@ -162,3 +168,38 @@ def test_the_chinese_trace_table_stays_aligned(width: int) -> None:
         borders = [cell_len(header[:i]) for i, char in enumerate(header) if char in "┃│"]
         for line in drawn[3:-1]:
             assert [cell_len(line[:i]) for i, char in enumerate(line) if char == "│"] == borders
+
+
+def test_a_part_left_out_is_said_in_chinese_with_its_reason() -> None:
+    plan = ROOT / "plans" / "luoyang.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("amount: 346.857亿元") == 1
+    code, output = trace_output(text.replace("amount: 346.857亿元", "amount: -346.857亿元"), "text")
+    assert code == 0
+    (line,) = [line for line in output.splitlines() if "已略去（" in line]
+    assert re.fullmatch(r"\S+\.yaml:\d+:\d+  budget\.items\[0\]  警告：已略去（.+）", line)
+    assert "-346.857亿元：金额不能为负" in line
+    assert "规划中有 1 处已略去：未通过格式校验" in output
+
+
+@pytest.mark.parametrize(
+    ("named", "code", "chinese"),
+    [
+        (", file: nowhere.txt", 2, "所指的原文 nowhere.txt 不在"),
+        (", file: /etc/hostname", 2, "拒绝使用 plan.source.file：/etc/hostname 是绝对路径"),
+        ("", 2, "未指明原文（plan.source.file）；请用 --source 文件 指定"),
+    ],
+)
+def test_a_source_the_plan_names_wrongly_is_said_in_chinese(
+    tmp_path: Path, named: str, code: int, chinese: str
+) -> None:
+    text = (ROOT / "plans" / "luoyang.yaml").read_text(encoding="utf-8")
+    source = ", file: 002_11ae40bad7665c8f.txt"
+    assert text.count(source) == 1
+    (tmp_path / "planctl.toml").write_text("", encoding="utf-8")  # the plan's project
+    (tmp_path / "plan.yaml").write_text(text.replace(source, named), encoding="utf-8")
+    os.chdir(tmp_path)
+    result = runner.invoke(app, ["trace", "plan.yaml", "--lang", "zh"])
+    assert result.exit_code == code
+    assert chinese in " ".join(result.output.split()).replace("│ ", "").replace(" │", "")
+    assert "Traceback" not in result.output

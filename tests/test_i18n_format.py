@@ -125,6 +125,14 @@ def test_the_text_format_shows_the_chinese_finding_at_its_place(tmp_path: Path) 
         ("plan:\n  issued: 2017-02-30\n", "“2017-02-30”不是有效的日期"),
         ("budget:\n  total: -5万元\n", "-5万元：金额不能为负"),
         ("plan:\n  title: &a 标题\n  note: *a\n", "规划文件不支持锚点和别名"),
+        (
+            "baseline:\n  poor_population: {value: 5, unit: 人口}\n",
+            "未知单位 '人口'；是不是要写“人”？",
+        ),
+        (
+            "targets:\n  - {measure: village}\n",
+            "“village”不是 planctl 计数的指标；是不是要写“villages”？",
+        ),
     ],
 )
 def test_schema_and_yaml_messages_in_chinese(tmp_path: Path, text: str, chinese: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from planctl.derive import Derived, derive
 from planctl.findings import SEVERITY_ORDER, Finding, Outcome, Severity
+from planctl.i18n import _
 from planctl.loader import DEFAULT_MAX_BYTES, Document, LoadError, load
 from planctl.location import format_path, parse_path
 from planctl.model import Plan, to_plan
@@ -176,8 +177,9 @@ def _apply_acceptances(
             marked.append(
                 Finding(
                     STALE_ACCEPTANCE,
-                    f"the acceptance of {acceptance.rule} at {format_path(key[1])} matches no "
-                    "finding; remove it",
+                    _("the acceptance of {rule} at {path} matches no finding; remove it").format(
+                        rule=acceptance.rule, path=format_path(key[1])
+                    ),
                     path,
                     severity=RULES[STALE_ACCEPTANCE].severity,
                     file=result.file,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planctl.findings import Finding
+from planctl.i18n import _
 
 if TYPE_CHECKING:
     from planctl.engine import FileResult, Options
@@ -77,7 +78,7 @@ def _died(file: str, options: Options) -> FileResult:
     """The result of a file whose check killed its process, made as for any unreadable file."""
     from planctl.engine import UNREADABLE, FileResult, _finish
 
-    message = (
+    message = _(
         "checking this file stopped the process checking it (a crash in a library, or out "
         "of memory); the file was not checked"
     )

@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 
+from planctl.i18n import _
 from planctl.loader.decode import decode
 from planctl.loader.errors import LoadError
 from planctl.loader.reader import Document, Problem, read_yaml
@@ -38,13 +39,15 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         try:
             data = _read_regular(path, max_bytes)
         except IsADirectoryError:
-            raise LoadError("is a directory, not a plan file") from None
+            raise LoadError(_("is a directory, not a plan file")) from None
         except FileNotFoundError:
-            raise LoadError("no such file") from None
+            raise LoadError(_("no such file")) from None
         except PermissionError:
             raise LoadError(_permission_denied(path)) from None
         except OSError as error:
-            raise LoadError(f"cannot be read: {error.strerror or error}") from None
+            raise LoadError(
+                _("cannot be read: {reason}").format(reason=error.strerror or error)
+            ) from None
     if len(data) > max_bytes:
         raise LoadError(_too_large(len(data), max_bytes))
     return data
@@ -59,8 +62,10 @@ def _read_regular(path: str, max_bytes: int) -> bytes:
             raise IsADirectoryError(path)
         if not stat.S_ISREG(status.st_mode):
             raise LoadError(
-                f"is {_kind(status.st_mode)}, not a regular file; planctl reads plan files, "
-                "or standard input when given -"
+                _(
+                    "is {kind}, not a regular file; planctl reads plan files, "
+                    "or standard input when given -"
+                ).format(kind=_kind(status.st_mode))
             )
         if status.st_size > max_bytes:
             raise LoadError(_too_large(status.st_size, max_bytes))
@@ -71,28 +76,28 @@ def _read_regular(path: str, max_bytes: int) -> bytes:
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a plain file"
+        return _("a device")
+    return _("not a plain file")
 
 
 def _permission_denied(path: str) -> str:
     if os.path.isdir(path):
-        return "permission denied: the directory cannot be listed, so its plans were not checked"
+        return _("permission denied: the directory cannot be listed, so its plans were not checked")
     try:
         os.stat(path)
     except PermissionError:
-        return "permission denied: a directory on the way to the file cannot be searched"
+        return _("permission denied: a directory on the way to the file cannot be searched")
     except OSError:
         pass
-    return "permission denied: the file cannot be read"
+    return _("permission denied: the file cannot be read")
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return (
-        f"the file is {size:,} bytes, over the limit of {max_bytes:,} bytes; "
+    return _(
+        "the file is {size} bytes, over the limit of {limit} bytes; "
         "raise it with --max-size if this plan really is that large"
-    )
+    ).format(size=f"{size:,}", limit=f"{max_bytes:,}")

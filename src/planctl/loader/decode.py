@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from planctl.i18n import _
 from planctl.loader.errors import LoadError
 from planctl.location import Position
 
@@ -22,20 +23,23 @@ def decode(data: bytes) -> str:
             "(iconv -f UTF-16 -t UTF-8 FILE > FILE.new)"
         )
     if b"\x00" in data[:8192]:
-        raise DecodeError("the file is binary, not a YAML plan")
+        raise DecodeError(_("the file is binary, not a YAML plan"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         position = _position_of(data, error.start)
         if _decodes_as_gb18030(data):
             raise DecodeError(
-                "the file is not UTF-8; it looks like GB18030/GBK, as saved by Chinese Windows "
-                "tools. Convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.new",
+                _(
+                    "the file is not UTF-8; it looks like GB18030/GBK, as saved by Chinese "
+                    "Windows tools. Convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.new"
+                ),
                 position,
             ) from None
         raise DecodeError(
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot be read); "
-            "save it as UTF-8",
+            _("the file is not UTF-8 (byte 0x{byte} cannot be read); save it as UTF-8").format(
+                byte=f"{data[error.start]:02x}"
+            ),
             position,
         ) from None
 

@@ -28,6 +28,7 @@ from yaml import (
 )
 from yaml.composer import ComposerError
 
+from planctl.i18n import _
 from planctl.loader.document import Document, Marks, Problem
 from planctl.loader.errors import YamlError
 from planctl.loader.scalars import NUMERIC_START, WORDS_MAX, AmbiguousScalarError, plain_value
@@ -106,7 +107,9 @@ class EventReader:
         self.marks[path] = event.start_mark
         tag = event.tag
         if tag is not None and tag != "!" and not tag.startswith(_YAML_TAGS):
-            raise RefusedError(f"YAML tag {tag} is not supported in plan files", event.start_mark)
+            raise RefusedError(
+                _("YAML tag {tag} is not supported in plan files").format(tag=tag), event.start_mark
+            )
         if kind is ScalarEvent:
             text = event.value
             if event.style:  # quoted or block scalars are always text
@@ -224,15 +227,17 @@ class EventReader:
     def _not_a_key(self, event: Any) -> str:
         if type(event) is AliasEvent:
             raise _alias_refusal(self._anchored(event))
-        raise RefusedError("a mapping key must be a plain name or year", event.start_mark)
+        raise RefusedError(_("a mapping key must be a plain name or year"), event.start_mark)
 
     def _duplicate(self, key: str | int, child: Path, event: Any) -> None:
         first = self.key_marks[child].line + 1
         again = event.start_mark.line + 1
         self.problems.append(
             Problem(
-                f"duplicate key '{key}': first at line {first}, again at line {again}; YAML "
-                "would silently keep only the last one",
+                _(
+                    "duplicate key '{key}': first at line {first}, again at line {again}; YAML "
+                    "would silently keep only the last one"
+                ).format(key=key, first=first, again=again),
                 child,
                 _position(event.start_mark),
             )
@@ -243,7 +248,9 @@ class EventReader:
         texts that nest too deeply for a recursive reader before they are read)."""
         if len(path) > MAX_DEPTH:
             raise RefusedError(
-                f"the YAML nests deeper than {MAX_DEPTH} levels at {format_path(path[:5])}…",
+                _("the YAML nests deeper than {depth} levels at {path}…").format(
+                    depth=MAX_DEPTH, path=format_path(path[:5])
+                ),
                 event.start_mark,
             )
 
@@ -302,7 +309,8 @@ def check_depth(parser: Any) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise YamlError(
-                    f"the YAML nests deeper than {MAX_DEPTH} levels", _position(event.start_mark)
+                    _("the YAML nests deeper than {depth} levels").format(depth=MAX_DEPTH),
+                    _position(event.start_mark),
                 )
         elif kind in _ENDS:
             depth -= 1
@@ -312,8 +320,10 @@ def check_depth(parser: Any) -> None:
 
 def _alias_refusal(anchor_mark: Any) -> RefusedError:
     return RefusedError(
-        "anchors and aliases (&name, *name) are not supported in plan files: an alias repeats "
-        f"the content anchored at line {anchor_mark.line + 1}; write the content out",
+        _(
+            "anchors and aliases (&name, *name) are not supported in plan files: an alias "
+            "repeats the content anchored at line {line}; write the content out"
+        ).format(line=anchor_mark.line + 1),
         anchor_mark,
     )
 

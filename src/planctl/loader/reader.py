@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import yaml
 
+from planctl.i18n import _
 from planctl.loader.document import Document, Marks, Problem
 from planctl.loader.errors import YamlError
 from planctl.loader.events import MAX_DEPTH, EventReader, RefusedError, check_depth, may_nest_deeply
@@ -58,15 +59,16 @@ def read_yaml(text: str) -> Document:
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
     except yaml.YAMLError as error:
-        raise YamlError(f"not valid YAML: {error}") from None
+        raise YamlError(_("not valid YAML: {error}").format(error=error)) from None
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else None
-    message = f"not valid YAML: {error.problem or 'cannot be read'}"
+    problem = error.problem or _("cannot be read")
     if error.context:
-        message += f" {error.context}"
+        problem = f"{problem} {error.context}"
+    message = _("not valid YAML: {error}").format(error=problem)
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        message += " (a tab: YAML indentation must use spaces)"
+        message = _("{message} (a tab: YAML indentation must use spaces)").format(message=message)
     return YamlError(message, position)

@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from planctl.i18n import _
+
 MAX_NUMBER_DIGITS = 24  # as for figures (quantity.MAX_DIGITS, docs/plan-format.md)
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -55,31 +57,43 @@ def plain_value(text: str) -> Any:
         digits = len(text.lstrip("+-"))
         if digits > MAX_NUMBER_DIGITS:  # int() refuses 4,300 digits
             raise AmbiguousScalarError(
-                f"'{text[:20]}…' has {digits:,} digits; plans hold numbers of "
-                f"at most {MAX_NUMBER_DIGITS} digits (docs/plan-format.md)"
+                _(
+                    "'{text}…' has {digits} digits; plans hold numbers of "
+                    "at most {most} digits (docs/plan-format.md)"
+                ).format(text=text[:20], digits=f"{digits:,}", most=MAX_NUMBER_DIGITS)
             )
         return int(text)
     if _LEADING_ZERO.fullmatch(text):
         raise AmbiguousScalarError(
-            f"'{text}' has a leading zero, which YAML 1.1 reads as an octal number; "
-            "remove the zero or quote it"
+            _(
+                "'{text}' has a leading zero, which YAML 1.1 reads as an octal number; "
+                "remove the zero or quote it"
+            ).format(text=text)
         )
     if _DECIMAL.fullmatch(text):
         return Decimal(text)
     if _EXPONENT.fullmatch(text):
         raise AmbiguousScalarError(
-            f"'{text}' is in exponent notation, which YAML tools read inconsistently; "
-            "write the number in full digits"
+            _(
+                "'{text}' is in exponent notation, which YAML tools read inconsistently; "
+                "write the number in full digits"
+            ).format(text=text)
         )
     if _SEXAGESIMAL.fullmatch(text):
-        raise AmbiguousScalarError(f"'{text}' is read by YAML 1.1 as a base-60 number; quote it")
+        raise AmbiguousScalarError(
+            _("'{text}' is read by YAML 1.1 as a base-60 number; quote it").format(text=text)
+        )
     if text.lower() in _NON_FINITE:
-        raise AmbiguousScalarError(f"'{text}' is not a finite number; plans hold exact figures")
+        raise AmbiguousScalarError(
+            _("'{text}' is not a finite number; plans hold exact figures").format(text=text)
+        )
     if _DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise AmbiguousScalarError(f"'{text}' is not a valid date") from None
+            raise AmbiguousScalarError(
+                _("'{text}' is not a valid date").format(text=text)
+            ) from None
     return text
 
 
@@ -92,7 +106,9 @@ def _word(text: str) -> Any:
         return lowered == "true"
     if lowered in _BOOL_11:
         raise AmbiguousScalarError(
-            f"'{text}' is read as a yes/no value by YAML 1.1 tools; quote it if it is a "
-            "name, or write true/false"
+            _(
+                "'{text}' is read as a yes/no value by YAML 1.1 tools; quote it if it is a "
+                "name, or write true/false"
+            ).format(text=text)
         )
     return text

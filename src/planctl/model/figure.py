@@ -24,6 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from planctl.i18n import N_, _
+from planctl.model.messages import did_you_mean
 from planctl.quantity import MissingUnitError, Quantity, QuantityError, parse_fraction
 from planctl.quantity import parse as _parse_figure
 from planctl.units import family_label, known_units, lookup, suggest
@@ -44,7 +46,7 @@ def _parse_quantity(value: Any) -> Quantity:
     # Figures arrive here already combined with their declared unit by `Figure._coerce`.
     if isinstance(value, Quantity):
         return value
-    raise ValueError("a figure must be printed text such as 641.8亿元")
+    raise ValueError(_("a figure must be printed text such as 641.8亿元"))
 
 
 QuantityField = Annotated[
@@ -141,17 +143,18 @@ def _coerce(default_unit: str | None, families: Iterable[str] | None) -> Callabl
             try:
                 _is_fraction(share, None)
             except FigureKeyError as error:
-                raise FigureKeyError("share", f"share: {error}") from None
+                raise FigureKeyError("share", _("share: {error}").format(error=error)) from None
             if share.get("value") is None:
                 raise FigureKeyError(
-                    "share", "share: give the fraction as printed, {value: 0.797, kind: fraction}"
+                    "share",
+                    _("share: give the fraction as printed, {value: 0.797, kind: fraction}"),
                 )
             data["share"] = _fraction(share["value"], "share")
         elif isinstance(share, (str, int, Decimal)) and not isinstance(share, bool):
             try:
                 data["share"] = parse(str(share), "%")
             except QuantityError as error:
-                raise ValueError(f"share: {error}") from None
+                raise ValueError(_("share: {error}").format(error=error)) from None
         also = data.get("also")
         if isinstance(also, list):
             data["also"] = [coerce(item) for item in also]
@@ -166,9 +169,11 @@ def _is_fraction(data: dict[str, Any], declared_unit: Any) -> bool:
     if kind is None:
         return False
     if kind not in {member.value for member in FigureKind}:
-        raise FigureKeyError("kind", f"unknown kind {kind!r}; the one kind is 'fraction'")
+        raise FigureKeyError(
+            "kind", _("unknown kind {kind}; the one kind is 'fraction'").format(kind=repr(kind))
+        )
     if declared_unit is not None:
-        raise FigureKeyError("unit", "a fraction (kind: fraction) has no unit; remove unit:")
+        raise FigureKeyError("unit", _("a fraction (kind: fraction) has no unit; remove unit:"))
     return True
 
 
@@ -196,9 +201,12 @@ def _check_unit(unit: Any) -> None:
         suggestion = suggest(unit) if isinstance(unit, str) else None
         raise FigureKeyError(
             "unit",
-            f"unknown unit {unit!r}"
-            + (f"; did you mean '{suggestion}'?" if suggestion else ".")
-            + f" Known units: {' '.join(known_units())}, each also after 万 or 亿",
+            _("{problem} Known units: {units}, each also after 万 or 亿").format(
+                problem=did_you_mean(_("unknown unit {unit}").format(unit=repr(unit)), suggestion)
+                if suggestion
+                else _("unknown unit {unit}.").format(unit=repr(unit)),
+                units=" ".join(known_units()),
+            ),
         )
 
 
@@ -210,11 +218,19 @@ def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Figure], Fi
         for statement in (figure, *figure.also):
             family = statement.value.family
             if allowed_set is not None and statement.value.base < 0:
-                raise ValueError(f"{statement.value.text}: {what} cannot be negative")
+                raise ValueError(
+                    _("{figure}: {what} cannot be negative").format(
+                        figure=statement.value.text, what=_(what)
+                    )
+                )
             if allowed_set is not None and not _admits(allowed_set, family):
                 raise ValueError(
-                    f"{statement.value.text} is {family_label(family)}; {what} must be "
-                    + " or ".join(sorted(family_label(f) for f in allowed_set))
+                    _("{figure} is {family}; {what} must be {families}").format(
+                        figure=statement.value.text,
+                        family=family_label(family),
+                        what=_(what),
+                        families=_(" or ").join(sorted(family_label(f) for f in allowed_set)),
+                    )
                 )
         return figure
 
@@ -244,7 +260,7 @@ def _schema_ref(families: Iterable[str] | None, default_unit: str | None) -> dic
 def figure_rules(
     families: Iterable[str] | None = None,
     default_unit: str | None = None,
-    what: str = "this figure",
+    what: str = N_("this figure"),
 ) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
     """The validators of a figure field accepting `families`, bare numbers in `default_unit`."""
     return (
@@ -255,17 +271,17 @@ def figure_rules(
 
 
 _ANY = figure_rules()
-_MONEY = figure_rules({"money"}, what="an amount of money")
-_PEOPLE = figure_rules({"people"}, default_unit="人", what="a number of people")
-_HOUSEHOLDS = figure_rules({"households"}, default_unit="户", what="a number of households")
-_COUNT = figure_rules({"count"}, default_unit="个", what="a count")
+_MONEY = figure_rules({"money"}, what=N_("an amount of money"))
+_PEOPLE = figure_rules({"people"}, default_unit="人", what=N_("a number of people"))
+_HOUSEHOLDS = figure_rules({"households"}, default_unit="户", what=N_("a number of households"))
+_COUNT = figure_rules({"count"}, default_unit="个", what=N_("a count"))
 _BENEFICIARIES = figure_rules(
     {"people", "households", "person-times", "count"},
-    what="beneficiaries (people, households, 人次, or counted units such as villages)",
+    what=N_("beneficiaries (people, households, 人次, or counted units such as villages)"),
 )
-_LENGTH = figure_rules({"length"}, what="a length")
-_AREA = figure_rules({"area"}, what="an area")
-_SHARE = figure_rules({"percent"}, default_unit="%", what="a share")
+_LENGTH = figure_rules({"length"}, what=N_("a length"))
+_AREA = figure_rules({"area"}, what=N_("an area"))
+_SHARE = figure_rules({"percent"}, default_unit="%", what=N_("a share"))
 
 # Written out so that type checkers see each field as a `Figure`.
 AnyFigure = Annotated[Figure, _ANY[0], _ANY[1], _ANY[2]]

@@ -12,6 +12,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from planctl.i18n import _
+from planctl.model.messages import did_you_mean
+
 # The measures the headline checks count; `plan.BASELINE_OF` maps each to its baseline figure.
 HEADLINE_MEASURES = ("people", "households", "villages", "counties", "incidence")
 # Other ways of writing them that are clearly meant as one of them.
@@ -104,8 +107,14 @@ def check_measure(text: str) -> str:
     meant = _HEADLINE_FORMS.get(_fold(text)) or _close(_fold(text), HEADLINE_MEASURES, ascii=True)
     if meant is not None:
         raise ValueError(
-            f"'{text}' is not a measure planctl counts; did you mean '{meant}'? The counted "
-            f"measures are {', '.join(HEADLINE_MEASURES)}; any other text is a free measure"
+            _(
+                "{problem} The counted measures are {known}; any other text is a free measure"
+            ).format(
+                problem=did_you_mean(
+                    _("'{text}' is not a measure planctl counts").format(text=text), meant
+                ),
+                known=", ".join(HEADLINE_MEASURES),
+            )
         )
     return text
 
@@ -118,8 +127,12 @@ def check_criterion_measure(text: str) -> str:
     meant = _close(_fold(text), known, ascii=False)
     if meant is not None:
         raise ValueError(
-            f"'{text}' is not an exit measure planctl evaluates; did you mean '{meant}'? "
-            f"Known: {', '.join(known)}; any other text is a criterion planctl only lists"
+            _("{problem} Known: {known}; any other text is a criterion planctl only lists").format(
+                problem=did_you_mean(
+                    _("'{text}' is not an exit measure planctl evaluates").format(text=text), meant
+                ),
+                known=", ".join(known),
+            )
         )
     return text
 
@@ -137,10 +150,14 @@ def check_province(text: str) -> str:
     if text in PROVINCES:
         return text
     meant = _province_meant(text)
+    problem = _("'{text}' is not a provincial-level division of China").format(text=text)
     raise ValueError(
-        f"'{text}' is not a provincial-level division of China"
-        + (f"; did you mean '{meant}'?" if meant else ".")
-        + f" Write the full name, one of {' '.join(PROVINCES)}"
+        _("{problem} Write the full name, one of {provinces}").format(
+            problem=did_you_mean(problem, meant)
+            if meant
+            else _("{problem}.").format(problem=problem),
+            provinces=" ".join(PROVINCES),
+        )
     )
 
 

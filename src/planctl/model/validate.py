@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -10,10 +9,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planctl.findings import Finding
+from planctl.i18n import _
 from planctl.loader import Document
 from planctl.location import Path
 from planctl.model.figure import FigureKeyError
-from planctl.model.messages import rank, translate
+from planctl.model.messages import did_you_mean, rank, translate
 from planctl.model.plan import Plan
 from planctl.quantity import MissingUnitError
 
@@ -25,17 +25,17 @@ SUGGESTED_KEYS = 20
 # A key longer than this is no typo of a field name (the longest has 20 characters).
 _SUGGESTIBLE_LENGTH = 64
 _OWN = {"value_error", "assertion_error", "missing", "extra_forbidden"}
-_SUGGESTION = re.compile(r"did you mean '([^']+)'")
 
 
 def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     """Validate the document's data against the plan model."""
     if not isinstance(document.data, dict):
-        kind = "empty" if document.data is None else f"a {_kind(document.data)}"
         return None, [
             Finding(
                 SCHEMA_CODE,
-                f"the file is {kind}; a plan is a mapping that starts with `plan:`",
+                _("the file is {kind}; a plan is a mapping that starts with `plan:`").format(
+                    kind=_kind(document.data)
+                ),
                 (),
                 position=document.locate(()),
             )
@@ -58,14 +58,21 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
             if kind not in _OWN and path in above:
                 del findings[path]
         # `titel` with "did you mean 'title'?" already says what the missing `title` would.
+        # (Told by the kinds and the suggestions themselves, not by the words, which may be
+        # in any language.)
         suggested = {
-            (*path[:-1], match.group(1))
-            for path, finding in findings.items()
-            if (match := _SUGGESTION.search(finding.message))
+            (*path[:-1], meant)
+            for path, kind in kinds.items()
+            if kind == "extra_forbidden" and (meant := suggest.known(str(path[-1]))) is not None
         }
         return None, [
-            f for p, f in findings.items() if p not in suggested or "required" not in f.message
+            f for p, f in findings.items() if p not in suggested or not _required(p, kinds)
         ]
+
+
+def _required(path: Path, kinds: dict[Path, str]) -> bool:
+    """The finding at `path` says a named key is required (not a list entry missing)."""
+    return kinds.get(path) == "missing" and not isinstance(path[-1], int)
 
 
 def _proper_prefixes(paths: Iterable[Path]) -> set[Path]:
@@ -100,6 +107,10 @@ class _Suggestions:
     def __init__(self) -> None:
         self._known: dict[str, str | None] = {}
 
+    def known(self, key: str) -> str | None:
+        """The suggestion already made for `key`, if any (never a new search)."""
+        return self._known.get(key)
+
     def __call__(self, key: str) -> str | None:
         if key in self._known:
             return self._known[key]
@@ -117,22 +128,22 @@ def _finding(document: Document, error: Any, suggest: _Suggestions) -> Finding:
     path = _plan_path(document, tuple(error["loc"]), kind)
     if kind == "extra_forbidden":
         key = path[-1]
-        message = f"unknown key '{key}'"
+        message = _("unknown key '{key}'").format(key=key)
         suggestion = suggest(str(key))
         if suggestion is not None:
-            message += f"; did you mean '{suggestion}'?"
+            message = did_you_mean(message, suggestion)
         elif str(key)[:1].isdigit():
-            message += (
-                "; inside {...} a comma separates entries, so a figure such as 48,805人 "
-                "splits in two: write it without thousands separators"
-            )
+            message = _(
+                "{message}; inside {{...}} a comma separates entries, so a figure such as "
+                "48,805人 splits in two: write it without thousands separators"
+            ).format(message=message)
         return Finding(SCHEMA_CODE, message, path, position=document.locate_key(path))
     if kind == "missing":
         key = path[-1]
         message = (
-            f"entry {key + 1} is missing here"
+            _("entry {number} is missing here").format(number=key + 1)
             if isinstance(key, int)
-            else f"'{key}' is required here"
+            else _("'{key}' is required here").format(key=key)
         )
         return Finding(SCHEMA_CODE, message, path, position=document.locate(path[:-1]))
     context = error.get("ctx") or {}
@@ -170,7 +181,9 @@ def _measure_units(document: Document, path: Path) -> tuple[str, ...]:
 
 
 def _kind(value: Any) -> str:
-    return "list" if isinstance(value, list) else "single value"
+    if value is None:
+        return _("empty")
+    return _("a list") if isinstance(value, list) else _("a single value")
 
 
 @cache

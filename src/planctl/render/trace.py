@@ -12,15 +12,29 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from planctl.i18n import N_, _
 from planctl.location import format_path
 from planctl.render import RenderOptions
 from planctl.render.json_report import envelope
+from planctl.render.words import severity as severity_word
 from planctl.results.trace import TraceReport, message, severity
 from planctl.trace import Traced, TraceResult
 from planctl.trace.coverage import DocumentFigure
 from planctl.trace.match import Status
 
 WIDE = 110  # columns from which the table shows the section and the source text around a match
+OK = N_("ok")
+
+
+def level_word(level: str) -> str:
+    """An item's level (`error`, `warning`, `info`, `ok`) as a reader of the language says it;
+    JSON keeps the English value."""
+    return _(OK) if level == "ok" else severity_word(level)
+
+
+def left_out_reason(messages: tuple[str, ...] | list[str]) -> str:
+    """Why a part of the plan is left out: its validation messages, or a general reason."""
+    return _("; ").join(messages) or _("does not validate")
 
 
 def summary_lines(result: TraceResult) -> list[str]:
@@ -31,21 +45,36 @@ def summary_lines(result: TraceResult) -> list[str]:
     outside = sum(1 for traced in result.traced if traced.match.outside_section)
     loose = sum(1 for traced in result.traced if traced.match.number_only)
     lines = [
-        f"{len(result.traced)} items traced in {result.source.name}: {found} found, "
-        f"{ambiguous} ambiguous, {missing} not found; {outside} only outside their section, "
-        f"{loose} only as a bare number"
+        _(
+            "{items} items traced in {source}: {found} found, {ambiguous} ambiguous, {missing} "
+            "not found; {outside} only outside their section, {loose} only as a bare number"
+        ).format(
+            items=len(result.traced),
+            source=result.source.name,
+            found=found,
+            ambiguous=ambiguous,
+            missing=missing,
+            outside=outside,
+            loose=loose,
+        )
     ]
     if result.skipped:
-        lines.append(f"{len(result.skipped)} parts of the plan left out: they do not validate")
+        lines.append(
+            _("{n} parts of the plan left out: they do not validate").format(n=len(result.skipped))
+        )
     unknown = result.unknown_sections
     if unknown:
-        lines.append(f"sections not found in the source: {', '.join(unknown)}")
+        lines.append(
+            _("sections not found in the source: {sections}").format(sections=_(", ").join(unknown))
+        )
     cover = result.coverage
     if cover is not None:
-        percent = f"{cover.percent}%" if cover.percent is not None else "n/a"
+        percent = f"{cover.percent}%" if cover.percent is not None else _("n/a")
         lines.append(
-            f"coverage: {len(cover.encoded)} of {len(cover.figures)} figures printed in the "
-            f"source are in the plan ({percent})"
+            _(
+                "coverage: {encoded} of {figures} figures printed in the source are in the plan "
+                "({percent})"
+            ).format(encoded=len(cover.encoded), figures=len(cover.figures), percent=percent)
         )
     return lines
 
@@ -57,19 +86,21 @@ def render_text(report: TraceReport, options: RenderOptions, out: TextIO) -> Non
         where = f"{result.plan_file}:{traced.position}"
         out.write(
             f"{where}  {format_path(traced.path)}  {traced.item.text}  "
-            f"{severity(traced)}: {message(traced)}\n"
+            + _("{level}: {message}").format(
+                level=level_word(severity(traced)), message=message(traced)
+            )
+            + "\n"
         )
     for skipped, position in result.skipped:
-        reason = "; ".join(skipped.messages) or "does not validate"
-        out.write(
-            f"{result.plan_file}:{position}  {format_path(skipped.path)}  warning: left out "
-            f"({reason})\n"
+        left_out = _("{warning}: left out ({reason})").format(
+            warning=severity_word("warning"), reason=left_out_reason(skipped.messages)
         )
+        out.write(f"{result.plan_file}:{position}  {format_path(skipped.path)}  {left_out}\n")
     if report.missing and result.coverage is not None:
         for figure in result.coverage.missing:
             out.write(
                 f"{result.source.name}:{figure.line}:{figure.column}  {figure.text}  "
-                "not in the plan\n"
+                f"{_('not in the plan')}\n"
             )
     for line in summary_lines(result):
         out.write(line + "\n")
@@ -86,14 +117,14 @@ def render_table(report: TraceReport, options: RenderOptions, out: TextIO) -> No
     console = make_console(out, options.color, options.width)
     wide = console.width >= WIDE
     table = Table(title=escape(f"{result.plan_file} ← {result.source.name}"), title_justify="left")
-    table.add_column("where", no_wrap=True)
-    table.add_column("path", overflow="fold", min_width=12, ratio=2)
-    table.add_column("figure", no_wrap=True)
+    table.add_column(_("where"), no_wrap=True)
+    table.add_column(_("path"), overflow="fold", min_width=12, ratio=2)
+    table.add_column(_("figure"), no_wrap=True)
     if wide:
-        table.add_column("section", overflow="fold", min_width=8, ratio=1)
-    table.add_column("result", overflow="fold", min_width=16, ratio=3)
+        table.add_column(_("section"), overflow="fold", min_width=8, ratio=1)
+    table.add_column(_("result"), overflow="fold", min_width=16, ratio=3)
     if wide:
-        table.add_column("in the source", overflow="fold", min_width=12, ratio=2)
+        table.add_column(_("in the source"), overflow="fold", min_width=12, ratio=2)
     for traced in report.shown:
         level = severity(traced)
         row = [
@@ -108,17 +139,19 @@ def render_table(report: TraceReport, options: RenderOptions, out: TextIO) -> No
         table.add_row(*row)
     console.print(table)
     for skipped, position in result.skipped:
-        reason = "; ".join(skipped.messages) or "does not validate"
+        reason = left_out_reason(skipped.messages)
         console.print(
-            f"[warning]left out[/] {position} {escape(format_path(skipped.path))}: {escape(reason)}"
+            f"[warning]{escape(_('left out'))}[/] {position} "
+            f"{escape(format_path(skipped.path))}: {escape(reason)}"
         )
     if report.missing and result.coverage is not None and result.coverage.missing:
         missing = Table(
-            title="figures in the source that the plan does not encode", title_justify="left"
+            title=escape(_("figures in the source that the plan does not encode")),
+            title_justify="left",
         )
-        missing.add_column("line", no_wrap=True)
-        missing.add_column("figure", no_wrap=True)
-        missing.add_column("context", overflow="fold", min_width=16, ratio=1)
+        missing.add_column(_("line"), no_wrap=True)
+        missing.add_column(_("figure"), no_wrap=True)
+        missing.add_column(_("context"), overflow="fold", min_width=16, ratio=1)
         for figure in result.coverage.missing:
             context = result.source.excerpt(figure.line, figure.start, figure.end)
             missing.add_row(f"{figure.line}:{figure.column}", escape(figure.text), escape(context))

@@ -14,11 +14,12 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
+from planctl.i18n import _
 from planctl.location import format_path
 from planctl.render import RenderOptions
 from planctl.render.github import escape_data, escape_property
 from planctl.render.sarif import file_uri, sarif_log
-from planctl.render.trace import summary_lines
+from planctl.render.trace import left_out_reason, summary_lines
 from planctl.results.trace import TRACE_RULES, TraceProblem, TraceReport, message, problems_of
 from planctl.trace import Traced
 
@@ -37,7 +38,7 @@ def annotation(report: TraceReport, problem: TraceProblem) -> str:
         ("file", report.trace.plan_file),
         ("line", str(position.line)),
         ("col", str(position.column)),
-        ("title", f"{problem.rule.code} {problem.rule.title}"),
+        ("title", f"{problem.rule.code} {_(problem.rule.title)}"),
     )
     fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{GITHUB_LEVELS[problem.rule.level]} {fields}::{escape_data(_describe(problem))}"
@@ -57,8 +58,8 @@ def sarif_data(report: TraceReport) -> dict[str, Any]:
         {
             "id": rule.code,
             "name": "".join(w.capitalize() for w in rule.title.split()),
-            "shortDescription": {"text": rule.title},
-            "fullDescription": {"text": rule.summary},
+            "shortDescription": {"text": _(rule.title)},
+            "fullDescription": {"text": _(rule.summary)},
             "defaultConfiguration": {"level": rule.level},
         }
         for rule in TRACE_RULES.values()
@@ -90,7 +91,7 @@ def _result(report: TraceReport, problem: TraceProblem, index: dict[str, int]) -
     related = [
         {
             "id": number,
-            "message": {"text": f"printed here: {traced.item.text}"},
+            "message": {"text": _("printed here: {figure}").format(figure=traced.item.text)},
             "physicalLocation": {
                 "artifactLocation": {"uri": file_uri(report.trace.source.name)},
                 "region": {
@@ -133,8 +134,12 @@ def junit_tree(report: TraceReport) -> ET.Element:
     for part, position in result.skipped:
         skipped += 1
         case = _case(suite, result.plan_file, format_path(part.path))
-        reason = "; ".join(part.messages) or "does not validate"
-        ET.SubElement(case, "skipped", message=f"left out at {position}: {reason}")
+        reason = left_out_reason(part.messages)
+        ET.SubElement(
+            case,
+            "skipped",
+            message=_("left out at {position}: {reason}").format(position=position, reason=reason),
+        )
     tests = len(result.traced) + len(result.skipped)
     for element in (suite, root):
         element.set("tests", str(tests))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planctl.i18n import N_, _
 from planctl.trace import Traced, TraceResult
 from planctl.trace.match import Status
 
@@ -30,23 +31,27 @@ class TraceRule:
 
 NOT_FOUND = TraceRule(
     "PT001",
-    "figure not found in the source",
+    N_("figure not found in the source"),
     "error",
-    "The plan states a figure, date or document number that the source document does not print "
-    "in any accepted form: most often a typing mistake in the plan.",
+    N_(
+        "The plan states a figure, date or document number that the source document does not "
+        "print in any accepted form: most often a typing mistake in the plan."
+    ),
 )
 OUTSIDE_SECTION = TraceRule(
     "PT002",
-    "figure found only outside its section",
+    N_("figure found only outside its section"),
     "warning",
-    "The source prints the figure, but not in the section the plan names for it: the section "
-    "reference, or the figure, may belong to another statement.",
+    N_(
+        "The source prints the figure, but not in the section the plan names for it: the section "
+        "reference, or the figure, may belong to another statement."
+    ),
 )
 NUMBER_ONLY = TraceRule(
     "PT003",
-    "figure found only as the bare number",
+    N_("figure found only as the bare number"),
     "warning",
-    "The source prints the number, but with another unit beside it than the plan gives.",
+    N_("The source prints the number, but with another unit beside it than the plan gives."),
 )
 TRACE_RULES = {rule.code: rule for rule in (NOT_FOUND, OUTSIDE_SECTION, NUMBER_ONLY)}
 
@@ -85,23 +90,35 @@ def problems_of(traced: Traced) -> list[TraceRule]:
 
 
 def message(traced: Traced) -> str:
-    """What happened to one item, in words, with the source lines."""
+    """What happened to one item, in words, with the source lines (in the current language)."""
     match = traced.match
     section = match.section
     if match.status is Status.NOT_FOUND:
-        where = f" (looked in {section.describe()}, then everywhere)" if section else ""
-        return f"NOT FOUND{where}"
+        if section is None:
+            return _("NOT FOUND")
+        return _("NOT FOUND (looked in {section}, then everywhere)").format(
+            section=section.describe()
+        )
     lines = _listed(match.found_lines)
-    text = f"found at line {lines}" if match.status is Status.FOUND else f"ambiguous: lines {lines}"
+    if match.status is Status.FOUND:
+        text = _("found at line {lines}").format(lines=lines)
+    else:
+        text = _("ambiguous: lines {lines}").format(lines=lines)
     notes = []
     if match.number_only:
-        notes.append("only the bare number: the unit printed next to it differs")
+        notes.append(_("only the bare number: the unit printed next to it differs"))
     if match.outside_section and section is not None:
-        notes.append(f"only outside {section.describe()}")
+        notes.append(_("only outside {section}").format(section=section.describe()))
     if section is not None and not section.exists:
-        known = "not in the source" if section.understood else "not understood"
-        notes.append(f"section {section.reference} {known}")
-    return text + "".join(f"; {note}" for note in notes)
+        if section.understood:
+            notes.append(
+                _("section {reference} not in the source").format(reference=section.reference)
+            )
+        else:
+            notes.append(
+                _("section {reference} not understood").format(reference=section.reference)
+            )
+    return text + "".join(_("; {note}").format(note=note) for note in notes)
 
 
 @lru_cache(maxsize=1024)

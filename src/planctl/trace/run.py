@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from os.path import isfile
 
+from planctl.i18n import _
 from planctl.loader import Document, LoadError, load
 from planctl.results.trace import TraceReport
 from planctl.trace import SourceError, read_source, readable_plan, source_candidates, trace
@@ -46,14 +47,18 @@ def trace_plan(
             f"{f.message}"
             for f in partial.findings
         ]
-        lines.append(f"{plan_file}: the plan cannot be read; run planctl validate on it")
+        lines.append(
+            _("{file}: the plan cannot be read; run planctl validate on it").format(file=plan_file)
+        )
         raise UnreadablePlanError(lines)
     named = partial.plan.plan.source.file if partial.plan.plan.source else None
     source_file = source or _named_source(plan_file, named, document)
     try:
         text = read_source(source_file)
     except SourceError as error:
-        raise SourceNotFoundError(f"cannot read the source document: {error}") from None
+        raise SourceNotFoundError(
+            _("cannot read the source document: {error}").format(error=error)
+        ) from None
     return TraceReport(trace(partial, document, plan_file, text), missing, problems_only)
 
 
@@ -62,20 +67,26 @@ def _named_source(plan_file: str, named: str | None, document: Document) -> str:
     plan's project: a plan must not make trace print files from elsewhere on the machine."""
     if not named:
         raise SourceNotFoundError(
-            f"{plan_file} names no source document (plan.source.file); give one with --source FILE"
+            _(
+                "{file} names no source document (plan.source.file); give one with --source FILE"
+            ).format(file=plan_file)
         )
     try:
         candidates = source_candidates(plan_file, named)
     except SourceError as error:
         where = document.locate(("plan", "source", "file"))
         raise SourceRefusedError(
-            f"{plan_file}:{where}: plan.source.file refused: {error}; "
-            "give the source with --source FILE"
+            _(
+                "{file}:{where}: plan.source.file refused: {error}; "
+                "give the source with --source FILE"
+            ).format(file=plan_file, where=where, error=error)
         ) from None
     for candidate in candidates:
         if isfile(candidate):  # never raises, even behind a directory that cannot be searched
             return candidate
     raise SourceNotFoundError(
-        f"the source document {named} named by {plan_file} is not in "
-        f"{' nor '.join(candidates)}; give it with --source FILE"
+        _(
+            "the source document {named} named by {file} is not in {places}; "
+            "give it with --source FILE"
+        ).format(named=named, file=plan_file, places=_(" nor ").join(candidates))
     )

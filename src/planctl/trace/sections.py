@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.i18n import _
 from planctl.trace.cells import Cell, header_cells
 from planctl.trace.headings import (
     ANNEX,
@@ -174,7 +175,9 @@ class Resolved:
 
     def describe(self) -> str:
         spans = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in self.ranges)
-        return f"{self.reference} (lines {spans})" if spans else self.reference
+        if not spans:
+            return self.reference
+        return _("{reference} (lines {spans})").format(reference=self.reference, spans=spans)
 
 
 def _same(wanted: tuple[str, int], part: tuple[str, int]) -> bool:

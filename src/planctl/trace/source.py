@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl.discover import may_exist
+from planctl.i18n import _
 from planctl.loader import LoadError, read_bytes
 from planctl.loader.decode import decode
 from planctl.trace.addresses import blank_addresses
@@ -72,7 +73,7 @@ def normalise(line: str) -> str:
 def read_source(path: str) -> SourceText:
     """Read and decode the source document at `path`."""
     if not may_exist(path):  # what is there but cannot be read is said by read_bytes
-        raise SourceError(f"no such file: {path}")
+        raise SourceError(_("no such file: {path}").format(path=path))
     try:
         return SourceText.from_text(decode(read_bytes(path, MAX_SOURCE_BYTES)), path)
     except LoadError as error:
@@ -104,11 +105,19 @@ def source_candidates(plan_file: str, named: str) -> list[str]:
     """
     project = project_of(plan_file)
     if Path(named).is_absolute():
-        raise SourceError(f"{named} is an absolute path; name a file inside {project}")
+        raise SourceError(
+            _("{named} is an absolute path; name a file inside {project}").format(
+                named=named, project=project
+            )
+        )
     places = [Path(plan_file).parent / named, Path(named)]
     inside = [str(place) for place in places if _within(place, project)]
     if not inside:
-        raise SourceError(f"{named} leads out of the plan's project {project}")
+        raise SourceError(
+            _("{named} leads out of the plan's project {project}").format(
+                named=named, project=project
+            )
+        )
     return list(dict.fromkeys(inside))
 
 

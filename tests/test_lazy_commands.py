@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -35,7 +36,7 @@ def test_every_command_builds_with_its_summary_as_short_help(name: str) -> None:
     assert (command.help or "").strip()  # its docstring, for `planctl NAME --help`
 
 
-def run_and_list_modules(argv: list[str], prefix: str) -> list[str]:
+def run_and_list_modules(argv: list[str], prefix: str, cwd: Path | None = None) -> list[str]:
     """Run planctl with `argv` in a fresh interpreter; the modules under `prefix` it imported."""
     script = (
         "import sys\n"
@@ -45,7 +46,7 @@ def run_and_list_modules(argv: list[str], prefix: str) -> list[str]:
         f"print(sorted(m for m in sys.modules if m.startswith({prefix!r})), file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=cwd
     )
     return list(ast.literal_eval(done.stderr.splitlines()[-1]))
 
@@ -56,9 +57,14 @@ def test_running_a_command_imports_only_that_command() -> None:
     assert isinstance(get_command(app), LazyGroup)
 
 
-def test_help_imports_no_command_and_not_the_model() -> None:
-    heavy = ("planctl.model", "planctl.engine", "pydantic", "yaml")
-    loaded = run_and_list_modules(["--help"], "")
+@pytest.mark.parametrize("settings", [None, 'lang = "zh"\nselect = ["PC1"]\n'])
+def test_help_imports_no_command_and_not_the_model(tmp_path: Path, settings: str | None) -> None:
+    """Not even under a settings file, whose language `--help` speaks: its rule codes are
+    checked by the command that uses them, not before `--help`."""
+    if settings is not None:
+        (tmp_path / "planctl.toml").write_text(settings, encoding="utf-8")
+    heavy = ("planctl.model", "planctl.engine", "planctl.rules", "pydantic", "yaml")
+    loaded = run_and_list_modules(["--help"], "", cwd=tmp_path)
     assert [m for m in loaded if m.startswith(heavy) or m.endswith("_command")] == []
 
 

@@ -41,10 +41,14 @@ class SettingsFinder:
 
     `config` names the one file to use for every plan; `isolated` uses none. Skipped files
     (world-writable directories) are listed in `warnings` once each, for the caller to print.
+    `check_codes=False` leaves `select`/`ignore` unchecked: checking them loads every rule, which
+    the language chosen before a command (even `--help`) must not cost; the command reads the
+    file again and checks them.
     """
 
     config: Path | None = None
     isolated: bool = False
+    check_codes: bool = True
     warnings: list[str] = field(default_factory=list)
     _by_folder: dict[Path, Settings] = field(default_factory=dict)
     _by_file: dict[Path, Settings] = field(default_factory=dict)
@@ -96,16 +100,16 @@ class SettingsFinder:
     def _read(self, path: Path, explicit: bool) -> Settings:
         key = path.resolve()
         if key not in self._by_file:
-            self._by_file[key] = read_settings(path, explicit)
+            self._by_file[key] = read_settings(path, explicit, self.check_codes)
         return self._by_file[key]
 
 
-def find_settings(start: Path | None = None) -> Settings:
+def find_settings(start: Path | None = None, check_codes: bool = True) -> Settings:
     """The settings of the nearest settings file in `start` (default: here) or above."""
-    return SettingsFinder().in_folder(start or Path.cwd())
+    return SettingsFinder(check_codes=check_codes).in_folder(start or Path.cwd())
 
 
-def read_settings(path: Path, explicit: bool = True) -> Settings:
+def read_settings(path: Path, explicit: bool = True, check_codes: bool = True) -> Settings:
     """The settings in `path`; a pyproject.toml without `[tool.planctl]` has none (an error when
     the file was named with --config, since a typo there must not check with the defaults)."""
     import tomllib  # here: a run without a settings file never pays for it
@@ -133,7 +137,7 @@ def read_settings(path: Path, explicit: bool = True) -> Settings:
             raise ConfigError(
                 _("{path}: 'tool.planctl' must be a table ([tool.planctl])").format(path=path)
             )
-    return _settings(table, path)
+    return _settings(table, path, check_codes)
 
 
 def _open_to_everyone(directory: Path) -> bool:
@@ -146,7 +150,7 @@ def _open_to_everyone(directory: Path) -> bool:
     return bool(mode & stat.S_IWOTH) and not mode & stat.S_ISVTX
 
 
-def _settings(table: dict[str, Any], path: Path) -> Settings:
+def _settings(table: dict[str, Any], path: Path, check_codes: bool = True) -> Settings:
     unknown = set(table) - KEYS
     if unknown:
         raise ConfigError(
@@ -155,24 +159,26 @@ def _settings(table: dict[str, Any], path: Path) -> Settings:
             )
         )
     return Settings(
-        select=_codes(table.get("select", []), path, "select"),
-        ignore=_codes(table.get("ignore", []), path, "ignore"),
+        select=_codes(table.get("select", []), path, "select", check_codes),
+        ignore=_codes(table.get("ignore", []), path, "ignore", check_codes),
         strict=_flag(table.get("strict", False), path),
         file=str(path),
         lang=_language(table.get("lang"), path),
     )
 
 
-def _codes(value: Any, path: Path, key: str) -> tuple[str, ...]:
+def _codes(value: Any, path: Path, key: str, check: bool = True) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(
             _("{path}: '{key}' must be a list of rule codes or prefixes").format(path=path, key=key)
         )
+    codes = tuple(split_codes(value))
+    if not check or not codes:
+        return codes
     from planctl.selection import UnknownCodeError, check_codes
 
-    codes = tuple(split_codes(value))
     try:
         check_codes(codes, f"{path}: {key}")
     except UnknownCodeError as error:

@@ -133,7 +133,10 @@ def command_line_language(
     if not isolated:
         from planctl.config import find_settings, read_settings
 
-        settings = read_settings(Path(config)) if config else find_settings()
+        if config:
+            settings = read_settings(Path(config), check_codes=False)
+        else:
+            settings = find_settings(check_codes=False)
         if settings.lang is not None:
             return settings.lang
     return from_environment()

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from planctl.loader.errors import YamlError
-from planctl.location import Path, Position, format_path
+from planctl.location import PlanPath, Position, format_path
 
 try:  # the C parser is several times faster; PyYAML without libyaml still works
     from yaml import CSafeLoader as _BaseLoader
@@ -71,7 +71,7 @@ class Problem:
     """Something wrong in the YAML itself, found while reading."""
 
     message: str
-    path: Path
+    path: PlanPath
     position: Position
 
 
@@ -80,8 +80,8 @@ class Document:
     """The data, positions and problems of one document."""
 
     data: Any
-    positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
+    positions: dict[PlanPath, Position] = field(default_factory=dict)
+    key_positions: dict[PlanPath, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -156,7 +156,7 @@ class _Builder:
         self.key_positions = document.key_positions
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: PlanPath) -> Any:
         if len(path) > MAX_DEPTH:
             raise YamlError(
                 f"the YAML nests deeper than {MAX_DEPTH} levels at {format_path(path[:5])}…",
@@ -176,7 +176,7 @@ class _Builder:
         assert isinstance(node, yaml.SequenceNode)
         return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str | int, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: PlanPath) -> dict[str | int, Any]:
         result: dict[str | int, Any] = {}
         key_positions = self.key_positions
         for key_node, value_node in node.value:
@@ -202,7 +202,7 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def _key(self, node: yaml.Node, path: Path) -> str | int:
+    def _key(self, node: yaml.Node, path: PlanPath) -> str | int:
         if not isinstance(node, yaml.ScalarNode):
             raise YamlError("a mapping key must be a plain name or year", _position(node))
         if node.tag == _MERGE_TAG:
@@ -215,7 +215,7 @@ class _Builder:
             return str(node.value)
         return value
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: PlanPath) -> Any:
         text: str = node.value
         if node.style:  # quoted or block scalars are always text
             return text
@@ -273,7 +273,7 @@ class _Builder:
                 return self._problem(node, path, text, f"'{text}' is not a valid date")
         return text
 
-    def _word(self, node: yaml.ScalarNode, path: Path, text: str) -> Any:
+    def _word(self, node: yaml.ScalarNode, path: PlanPath, text: str) -> Any:
         """A short plain scalar that is not a number: null, a boolean, a YAML 1.1 word or text."""
         lowered = text.lower()
         if text == "~" or lowered == "null":
@@ -290,7 +290,7 @@ class _Builder:
             )
         return text
 
-    def _problem(self, node: yaml.Node, path: Path, text: str, message: str) -> str:
+    def _problem(self, node: yaml.Node, path: PlanPath, text: str, message: str) -> str:
         self.document.problems.append(Problem(message, path, _position(node)))
         return text
 

@@ -27,8 +27,7 @@ from planctl.derive.sums import addable
 from planctl.engine import FileResult, Options, check_document
 from planctl.findings import Finding, Severity
 from planctl.loader import Document, load_text
-from planctl.location import Path as PlanPath
-from planctl.location import format_path
+from planctl.location import PlanPath, format_path
 from planctl.model import to_plan
 
 # a sweep over every rolled-up figure of 洛阳: run with --run-slow (CI does)

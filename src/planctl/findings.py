@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from planctl.i18n import _
-from planctl.location import Path, Position, format_path
+from planctl.location import PlanPath, Position, format_path
 from planctl.quantity import format_decimal, format_in
 from planctl.units import Unit
 
@@ -78,7 +78,7 @@ class Finding:
 
     code: str
     message: str
-    path: Path = ()
+    path: PlanPath = ()
     # None until the engine assigns the rule's default; a rule sets it only where the finding
     # itself decides (a rounding gap is a warning, a substantive one an error).
     severity: Severity | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PathPart = str | int
-Path = tuple[PathPart, ...]
+PlanPath = tuple[PathPart, ...]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -19,7 +19,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-def format_path(path: Path) -> str:
+def format_path(path: PlanPath) -> str:
     """`("budget", "items", 0, "amount")` → `budget.items[0].amount`; years read as keys."""
     out = ""
     for part in path:
@@ -30,12 +30,12 @@ def format_path(path: Path) -> str:
     return out
 
 
-def _is_year_key(path: Path, part: int) -> bool:
+def _is_year_key(path: PlanPath, part: int) -> bool:
     # Mapping keys that are years (schedule years) read better as `.2016` than `[2016]`.
     return part >= 1000
 
 
-def parse_path(text: str) -> Path:
+def parse_path(text: str) -> PlanPath:
     """The inverse of `format_path`, for paths typed by people (`accepted: at:`)."""
     parts: list[PathPart] = []
     for chunk in text.replace("[", ".[").split("."):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from planctl.derive.index import PlanIndex, TreeItem
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Node
 from planctl.quantity import Quantity
 
@@ -46,7 +46,7 @@ class BudgetLine:
     """
 
     names: tuple[str, ...]  # item names from the top; () for the budget total
-    path: Path  # path into the plan file: ("budget",) or ("budget", "items", 0, ...)
+    path: PlanPath  # path into the plan file: ("budget",) or ("budget", "items", 0, ...)
     node: Node | None  # None for the budget total
     amount: Quantity | None  # the amount as printed (its first statement)
     parts: Decimal | None  # sum of the children's amounts; None when none states one

@@ -17,7 +17,7 @@ from decimal import Decimal
 from planctl.calc.budget_lines import divide
 from planctl.derive.index import IdTarget, PlanIndex
 from planctl.i18n import _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 from planctl.model.plan import Rate
 from planctl.quantity import Bound, Quantity
@@ -42,11 +42,11 @@ class RateCost:
     family: str | None
     unit: Unit | None  # the unit to show `implied` in
     budget: Quantity | None  # the linked budget item's amount
-    budget_path: Path | None  # the linked budget item (or figure)
+    budget_path: PlanPath | None  # the linked budget item (or figure)
     why: str  # why there is no implied cost, or "" when there is one
 
     @property
-    def path(self) -> Path:
+    def path(self) -> PlanPath:
         return ("rates", self.index)
 
     @property
@@ -174,7 +174,7 @@ def _count(rate: Rate, index: dict[str, IdTarget], per: Unit | None) -> tuple[Qu
     return None, _("the item '{id}' states no count").format(id=rate.count)
 
 
-def _budget(rate: Rate, index: dict[str, IdTarget]) -> tuple[Quantity | None, Path | None]:
+def _budget(rate: Rate, index: dict[str, IdTarget]) -> tuple[Quantity | None, PlanPath | None]:
     if rate.budget is None:
         return None, None
     target = index.get(rate.budget)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planctl.criteria import POOR_KINDS
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan, Region
 from planctl.model.plan import Level
 
@@ -30,7 +30,7 @@ class ExitUnit:
     """A region that exits, and where its `exit_year` is written."""
 
     region: Region
-    path: Path
+    path: PlanPath
     own: bool = False  # the plan's own region, with the baseline's figures
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan, Region
 
 HUNDRED = Decimal(100)
@@ -92,7 +92,7 @@ class PrintedIncidence:
 
     year: int | None
     figure: Figure
-    path: Path
+    path: PlanPath
 
 
 def printed_incidences(plan: Plan) -> list[PrintedIncidence]:

@@ -13,13 +13,13 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Node, Plan
 
 MEASURES = ("amount", "value", "projects", "beneficiaries", "length", "area")
 
 
-def iter_figures(model: BaseModel, path: Path = ()) -> Iterator[tuple[Figure, Path]]:
+def iter_figures(model: BaseModel, path: PlanPath = ()) -> Iterator[tuple[Figure, PlanPath]]:
     """Every figure in `model`, depth first, restatements (`also`) after their figure."""
     for name in _fields_with_models(type(model)):
         value = getattr(model, name)
@@ -39,7 +39,7 @@ def _holds_model(annotation: object) -> bool:
     return any(_holds_model(argument) for argument in get_args(annotation))
 
 
-def _figures_in(value: object, path: Path) -> Iterator[tuple[Figure, Path]]:
+def _figures_in(value: object, path: PlanPath) -> Iterator[tuple[Figure, PlanPath]]:
     if isinstance(value, Figure):
         yield value, path
         for index, restated in enumerate(value.also):
@@ -59,7 +59,7 @@ class TreeItem:
     """A tree item (or the budget's root) with its path and its children."""
 
     name: str
-    path: Path
+    path: PlanPath
     node: Node | None  # None for the budget root
     figures: dict[str, Figure]  # measure -> figure stated for the item
     children: list[TreeItem]
@@ -74,9 +74,9 @@ class PlanIndex:
 
     budget: TreeItem | None
     trees: list[TreeItem]
-    figures: list[tuple[Figure, Path]]
+    figures: list[tuple[Figure, PlanPath]]
     ids: dict[str, IdTarget]
-    duplicate_ids: list[tuple[str, Path]]
+    duplicate_ids: list[tuple[str, PlanPath]]
 
 
 def build_index(plan: Plan) -> PlanIndex:
@@ -115,7 +115,7 @@ def descendants_at(root: TreeItem, depth: int) -> list[TreeItem]:
     return level
 
 
-def _item(node: Node, path: Path) -> TreeItem:
+def _item(node: Node, path: PlanPath) -> TreeItem:
     figures = {m: f for m in MEASURES if (f := getattr(node, m)) is not None}
     children = [_item(child, (*path, "items", i)) for i, child in enumerate(node.items)]
     return TreeItem(node.name, path, node, figures, children, _breakdown(node.breakdown))
@@ -138,16 +138,16 @@ def breakdown_of(item: TreeItem, measure: str) -> str:
 class IdTarget:
     """What an id names: a figure, or a tree item (whose first stated measure stands for it)."""
 
-    path: Path
+    path: PlanPath
     figure: Figure | None
     item: TreeItem | None
 
 
 def _ids(
-    roots: list[TreeItem], figures: list[tuple[Figure, Path]]
-) -> tuple[dict[str, IdTarget], list[tuple[str, Path]]]:
+    roots: list[TreeItem], figures: list[tuple[Figure, PlanPath]]
+) -> tuple[dict[str, IdTarget], list[tuple[str, PlanPath]]]:
     index: dict[str, IdTarget] = {}
-    duplicates: list[tuple[str, Path]] = []
+    duplicates: list[tuple[str, PlanPath]] = []
 
     def add(key: str, target: IdTarget) -> None:
         if key in index:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planctl.derive.index import MEASURES, PlanIndex, TreeItem, breakdown_of, iter_items
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure
 from planctl.quantity import Quantity
 
@@ -18,13 +18,13 @@ class Sum:
     item: TreeItem
     measure: str
     stated: Figure
-    parts: list[tuple[Quantity, Path]]
+    parts: list[tuple[Quantity, PlanPath]]
     missing: int  # children that state no figure for this measure
     exhaustive: bool
     kind: str = "exhaustive"  # the declared breakdown: exhaustive, partial or overlapping
 
     @property
-    def path(self) -> Path:
+    def path(self) -> PlanPath:
         if self.item.node is not None:
             return (*self.item.path, self.measure)
         return ("budget", "total" if self.measure == "amount" else self.measure)

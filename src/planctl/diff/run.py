@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planctl.diff.structure import diff_data
 from planctl.loader import Document, LoadError, load
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.results.diff import DiffResult, LocatedChange
 
 
@@ -27,7 +27,7 @@ def diff_files(old_file: str, new_file: str) -> DiffResult:
     return DiffResult(old_file, new_file, changes)
 
 
-def _line(document: Document, path: Path | None) -> int | None:
+def _line(document: Document, path: PlanPath | None) -> int | None:
     return document.locate(path).line if path is not None else None
 
 

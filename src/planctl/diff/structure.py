@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from planctl.diff.values import NAME_KEYS, delta, same, text
-from planctl.location import Path
+from planctl.location import PlanPath
 
 SHIFT_KEYS = {"by", "exit_year"}
 
@@ -42,8 +42,8 @@ class Change:
     old: str | None
     new: str | None
     delta: str | None = None
-    old_path: Path | None = None
-    new_path: Path | None = None
+    old_path: PlanPath | None = None
+    new_path: PlanPath | None = None
 
 
 def diff_data(old: Any, new: Any) -> list[Change]:
@@ -57,8 +57,8 @@ def _diff(
     old: Any,
     new: Any,
     where: str,
-    old_path: Path,
-    new_path: Path,
+    old_path: PlanPath,
+    new_path: PlanPath,
     unit: str | None,
     out: list[Change],
 ) -> None:
@@ -91,8 +91,8 @@ def _diff_mappings(
     old: dict[Any, Any],
     new: dict[Any, Any],
     where: str,
-    old_path: Path,
-    new_path: Path,
+    old_path: PlanPath,
+    new_path: PlanPath,
     out: list[Change],
 ) -> None:
     unit = old.get("unit") if isinstance(old.get("unit"), str) else None
@@ -152,8 +152,8 @@ def _diff_by_index(
     old: list[Any],
     new: list[Any],
     where: str,
-    old_path: Path,
-    new_path: Path,
+    old_path: PlanPath,
+    new_path: PlanPath,
     out: list[Change],
 ) -> None:
     """Lists of unnamed items (restatements, acceptances): item by item, then the extra ones."""
@@ -183,8 +183,8 @@ def _diff_keyed_lists(
     old: list[Any],
     new: list[Any],
     where: str,
-    old_path: Path,
-    new_path: Path,
+    old_path: PlanPath,
+    new_path: PlanPath,
     out: list[Change],
 ) -> None:
     old_keys, new_keys = _keys(old), _keys(new)

@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from planctl.location import Path, Position
+from planctl.location import PlanPath, Position
 
 
-class Marks(Mapping[Path, Position]):
+class Marks(Mapping[PlanPath, Position]):
     """Positions kept as the parser's own marks, turned into `Position`s when asked for.
 
     A plan has two positions per key and value; making a `Position` for each while reading took
@@ -20,21 +20,21 @@ class Marks(Mapping[Path, Position]):
 
     __slots__ = ("marks",)
 
-    def __init__(self, marks: dict[Path, Any] | None = None) -> None:
-        self.marks: dict[Path, Any] = {} if marks is None else marks
+    def __init__(self, marks: dict[PlanPath, Any] | None = None) -> None:
+        self.marks: dict[PlanPath, Any] = {} if marks is None else marks
 
-    def __getitem__(self, path: Path) -> Position:
+    def __getitem__(self, path: PlanPath) -> Position:
         mark = self.marks[path]
         return Position(mark.line + 1, mark.column + 1)
 
-    def get(self, path: Path, default: Any = None) -> Any:
+    def get(self, path: PlanPath, default: Any = None) -> Any:
         mark = self.marks.get(path)
         return default if mark is None else Position(mark.line + 1, mark.column + 1)
 
     def __contains__(self, path: object) -> bool:
         return path in self.marks
 
-    def __iter__(self) -> Iterator[Path]:
+    def __iter__(self) -> Iterator[PlanPath]:
         return iter(self.marks)
 
     def __len__(self) -> int:
@@ -46,7 +46,7 @@ class Problem:
     """Something wrong in the YAML itself, found while reading; reading goes on."""
 
     message: str
-    path: Path
+    path: PlanPath
     position: Position
 
 
@@ -55,11 +55,11 @@ class Document:
     """A plan's data with where each part came from."""
 
     data: Any
-    positions: Mapping[Path, Position] = field(default_factory=Marks)
-    key_positions: Mapping[Path, Position] = field(default_factory=Marks)
+    positions: Mapping[PlanPath, Position] = field(default_factory=Marks)
+    key_positions: Mapping[PlanPath, Position] = field(default_factory=Marks)
     problems: list[Problem] = field(default_factory=list)
 
-    def locate(self, path: Path) -> Position:
+    def locate(self, path: PlanPath) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""
         positions = self.positions
         for end in range(len(path), -1, -1):
@@ -68,6 +68,6 @@ class Document:
                 return found
         return Position(1, 1)
 
-    def locate_key(self, path: Path) -> Position:
+    def locate_key(self, path: PlanPath) -> Position:
         """Where the key of `path` is written (falls back to the value's position)."""
         return self.key_positions.get(path) or self.locate(path)

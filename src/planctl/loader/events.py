@@ -32,7 +32,7 @@ from planctl.i18n import _
 from planctl.loader.document import Document, Marks, Problem
 from planctl.loader.errors import YamlError
 from planctl.loader.scalars import NUMERIC_START, WORDS_MAX, AmbiguousScalarError, plain_value
-from planctl.location import Path, Position, format_path
+from planctl.location import PlanPath, Position, format_path
 
 MAX_DEPTH = 100
 _YAML_TAGS = "tag:yaml.org,2002:"
@@ -58,8 +58,8 @@ class EventReader:
 
     def __init__(self, parser: Any) -> None:
         self.get_event = parser.get_event
-        self.marks: dict[Path, Any] = {}
-        self.key_marks: dict[Path, Any] = {}
+        self.marks: dict[PlanPath, Any] = {}
+        self.key_marks: dict[PlanPath, Any] = {}
         self.problems: list[Problem] = []
         self.anchors: dict[str, Any] = {}
         self.root_mark: Any = None
@@ -95,7 +95,7 @@ class EventReader:
             elif kind in _NODES and event.anchor is not None:
                 self._anchor(event)
 
-    def node(self, event: Any, path: Path) -> Any:
+    def node(self, event: Any, path: PlanPath) -> Any:
         """The value of the node `event` starts, at `path`."""
         kind = type(event)
         if len(path) >= MAX_DEPTH:
@@ -119,7 +119,7 @@ class EventReader:
             return self.mapping(path)
         return self.sequence(path)
 
-    def mapping(self, path: Path) -> dict[str | int, Any]:
+    def mapping(self, path: PlanPath) -> dict[str | int, Any]:
         result: dict[str | int, Any] = {}
         get_event, marks, key_marks = self.get_event, self.marks, self.key_marks
         shallow = len(path) < MAX_DEPTH
@@ -153,7 +153,7 @@ class EventReader:
             else:
                 result[key] = self.node(event, child)
 
-    def sequence(self, path: Path) -> list[Any]:
+    def sequence(self, path: PlanPath) -> list[Any]:
         result: list[Any] = []
         append, get_event, marks = result.append, self.get_event, self.marks
         shallow = len(path) < MAX_DEPTH
@@ -179,7 +179,7 @@ class EventReader:
                 append(self.node(event, child))
             index += 1
 
-    def key(self, event: Any, path: Path) -> str | int:
+    def key(self, event: Any, path: PlanPath) -> str | int:
         """A mapping key: a name or a year (any other scalar is read as its text)."""
         if event.anchor is not None:
             self._anchor(event)
@@ -197,7 +197,7 @@ class EventReader:
             return text
         return value
 
-    def plain(self, text: str, path: Path, event: Any) -> Any:
+    def plain(self, text: str, path: PlanPath, event: Any) -> Any:
         """A plain scalar's value; a YAML 1.1 trap is kept as text and reported as a problem."""
         try:
             return plain_value(text)
@@ -229,7 +229,7 @@ class EventReader:
             raise _alias_refusal(self._anchored(event))
         raise RefusedError(_("a mapping key must be a plain name or year"), event.start_mark)
 
-    def _duplicate(self, key: str | int, child: Path, event: Any) -> None:
+    def _duplicate(self, key: str | int, child: PlanPath, event: Any) -> None:
         first = self.key_marks[child].line + 1
         again = event.start_mark.line + 1
         self.problems.append(
@@ -243,7 +243,7 @@ class EventReader:
             )
         )
 
-    def _check_depth(self, event: Any, path: Path) -> None:
+    def _check_depth(self, event: Any, path: PlanPath) -> None:
         """Refuse a node nested in more than `MAX_DEPTH` collections (`check_depth` refuses
         texts that nest too deeply for a recursive reader before they are read)."""
         if len(path) > MAX_DEPTH:

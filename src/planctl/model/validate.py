@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from planctl.findings import Finding
 from planctl.i18n import _
 from planctl.loader import Document
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model.figure import FigureKeyError
 from planctl.model.messages import did_you_mean, rank, translate
 from planctl.model.plan import Plan
@@ -43,9 +43,9 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
     try:
         return Plan.model_validate(document.data), []
     except ValidationError as error:
-        findings: dict[Path, Finding] = {}
+        findings: dict[PlanPath, Finding] = {}
         # A union reports each member: keep one per place, planctl's own reason first.
-        kinds: dict[Path, str] = {}
+        kinds: dict[PlanPath, str] = {}
         errors = error.errors(include_url=False)
         suggest = _Suggestions()
         for item in sorted(errors, key=lambda item: rank(item["type"], item.get("input"))):
@@ -70,16 +70,16 @@ def to_plan(document: Document) -> tuple[Plan | None, list[Finding]]:
         ]
 
 
-def _required(path: Path, kinds: dict[Path, str]) -> bool:
+def _required(path: PlanPath, kinds: dict[PlanPath, str]) -> bool:
     """The finding at `path` says a named key is required (not a list entry missing)."""
     return kinds.get(path) == "missing" and not isinstance(path[-1], int)
 
 
-def _proper_prefixes(paths: Iterable[Path]) -> set[Path]:
+def _proper_prefixes(paths: Iterable[PlanPath]) -> set[PlanPath]:
     """Every proper prefix of every path. Climbing stops at a prefix already there (its own
     prefixes are there too), so a million errors under one deep list cost a million steps, not
     a million times the depth."""
-    found: set[Path] = set()
+    found: set[PlanPath] = set()
     for path in paths:
         for length in range(len(path) - 1, -1, -1):
             prefix = path[:length]
@@ -89,9 +89,9 @@ def _proper_prefixes(paths: Iterable[Path]) -> set[Path]:
     return found
 
 
-def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> Path:
+def _plan_path(document: Document, loc: tuple[Any, ...], kind: str) -> PlanPath:
     """The error's location as a path into the plan, without pydantic's union member labels."""
-    path: Path = ()
+    path: PlanPath = ()
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
         candidate = (*path, part)
@@ -168,7 +168,7 @@ _MEASURE_UNITS = {
 }
 
 
-def _measure_units(document: Document, path: Path) -> tuple[str, ...]:
+def _measure_units(document: Document, path: PlanPath) -> tuple[str, ...]:
     """For a figure of a target or schedule of a headline measure, that measure's units."""
     if len(path) < 3 or path[0] not in {"targets", "schedules"} or not isinstance(path[1], int):
         return ()

@@ -14,7 +14,7 @@ from planctl.calc.budget_lines import BudgetLine, budget_lines
 from planctl.calc.rates import money_unit
 from planctl.derive.index import MEASURES, PlanIndex
 from planctl.findings import Finding
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.render.display import exact_in, share, signed
 from planctl.results.report import BudgetRow
 from planctl.rules import rollup
@@ -23,9 +23,9 @@ CHART_DEPTH = 2  # the budget total, its items and theirs
 TEN_THOUSAND = Decimal(10000)  # the chart's axis is in 万元
 
 
-def marked_paths(findings: Iterable[Finding]) -> set[Path]:
+def marked_paths(findings: Iterable[Finding]) -> set[PlanPath]:
     """The budget lines that PC101 says do not add up (its path is the line's, plus a measure)."""
-    marked: set[Path] = set()
+    marked: set[PlanPath] = set()
     for finding in findings:
         if finding.code != rollup.CODE or not finding.path or finding.path[0] != "budget":
             continue
@@ -44,7 +44,7 @@ def budget_rows(index: PlanIndex, findings: Iterable[Finding]) -> list[BudgetRow
     return [_row(line, line.path in marked, line.path in charted) for line in lines]
 
 
-def _charted(lines: list[BudgetLine], marked: set[Path]) -> set[Path]:
+def _charted(lines: list[BudgetLine], marked: set[PlanPath]) -> set[PlanPath]:
     """The top levels, and every marked line with the lines above it (so it reads in place)."""
     shown = {line.path for line in lines if line.level <= CHART_DEPTH}
     by_names = {line.names: line.path for line in lines}

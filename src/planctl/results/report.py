@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planctl.findings import Finding
-from planctl.location import Path
+from planctl.location import PlanPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,7 @@ class BudgetRow:
     """One line of the budget tree: its amount as printed, the sum of its parts and the gap."""
 
     names: tuple[str, ...]  # item names from the top; () for the budget total
-    path: Path
+    path: PlanPath
     amount: str | None  # as printed in the plan
     parts: str | None  # what the parts add up to, exactly, in the amount's unit
     parts_missing: int  # parts that state no amount

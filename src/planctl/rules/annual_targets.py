@@ -28,7 +28,7 @@ from planctl.derive import Derived
 from planctl.derive.exit_units import year_table
 from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path, format_path
+from planctl.location import PlanPath, format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import Quantity, format_in
@@ -62,7 +62,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield from _judge(plan, derived, target, ("targets", index))
 
 
-def _judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Iterator[Finding]:
+def _judge(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Iterator[Finding]:
     year = target.in_year
     assert year is not None
     name = _("{name} in {year}").format(name=target.name, year=year)
@@ -135,7 +135,7 @@ def _within(
     listed: Decimal,
     tolerance: Decimal,
     where: dict[str, str],
-    path: Path,
+    path: PlanPath,
 ) -> Finding:
     """A table of only some regions (`regions.breakdown: partial`) can only show too many."""
     year = target.in_year
@@ -180,7 +180,7 @@ def _compare(
     computed_figure: tuple[Decimal, Decimal, Decimal],
     texts: tuple[str, str],
     where: dict[str, str],
-    path: Path,
+    path: PlanPath,
 ) -> Finding:
     """The target against one year's figure (value, tolerance, finest part, all base units);
     `texts` are the marked messages for agreeing and differing, `where` their own figures."""

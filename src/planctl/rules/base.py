@@ -11,7 +11,7 @@ from planctl.calc.compare import Comparison
 from planctl.derive import Derived
 from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.i18n import _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 
 Check = Callable[[Plan, Derived], Iterator[Finding]]
@@ -49,7 +49,7 @@ def rule_from_module(module: ModuleType) -> Rule:
     )
 
 
-def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Finding:
+def gap_finding(code: str, path: PlanPath, what: str, comparison: Comparison) -> Finding:
     """A finding for a stated figure that disagrees with the computed one, with the gap.
 
     `what` names the comparison in the current language (the caller translates it)."""
@@ -71,7 +71,7 @@ def gap_finding(code: str, path: Path, what: str, comparison: Comparison) -> Fin
     )
 
 
-def sum_findings(code: str, path: Path, what: str, comparison: Comparison) -> Iterator[Finding]:
+def sum_findings(code: str, path: PlanPath, what: str, comparison: Comparison) -> Iterator[Finding]:
     """A stated total against its parts: a gap finding when they disagree, and an `info` one
     when they agree only at the printed precision (shown with `--show info`)."""
     if not comparison.agrees:
@@ -98,7 +98,7 @@ def verdict(
     code: str,
     outcome: Outcome,
     message: str,
-    path: Path = (),
+    path: PlanPath = (),
     *,
     year: int | None = None,
     region: str | None = None,

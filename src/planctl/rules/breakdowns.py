@@ -28,7 +28,7 @@ from planctl.derive import Derived
 from planctl.derive.sums import addable
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 from planctl.model.breakdown import BreakdownOf
 from planctl.quantity import Quantity, normalize
@@ -53,15 +53,17 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         yield from _check_one(plan, derived, breakdown, ("breakdowns", position))
 
 
-def _check_one(plan: Plan, derived: Derived, breakdown: BreakdownOf, at: Path) -> Iterator[Finding]:
+def _check_one(
+    plan: Plan, derived: Derived, breakdown: BreakdownOf, at: PlanPath
+) -> Iterator[Finding]:
     whole = _whole(plan, derived, breakdown.of)
     if isinstance(whole, str):
         yield Finding(CODE, _("{name}: {why}").format(name=breakdown.name, why=whole), (*at, "of"))
         return
-    parts: list[tuple[Quantity, Path]] = []
+    parts: list[tuple[Quantity, PlanPath]] = []
     unstated = 0
     for index, part in enumerate(breakdown.parts):
-        where: Path = (*at, "parts", index)
+        where: PlanPath = (*at, "parts", index)
         if part.ref is not None:
             target = derived.index.ids.get(part.ref)
             if target is None or target.figure is None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 
 CODE = "PC109"
@@ -43,7 +43,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             ),
             ("baseline", "year"),
         )
-    dated: list[tuple[str, int, Path]] = []
+    dated: list[tuple[str, int, PlanPath]] = []
     dated += [
         (t.name, t.by, ("targets", i, "by")) for i, t in enumerate(plan.targets) if t.by is not None
     ]
@@ -79,5 +79,5 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
                 )
 
 
-def _warn(message: str, path: Path) -> Finding:
+def _warn(message: str, path: PlanPath) -> Finding:
     return Finding(CODE, message, path)

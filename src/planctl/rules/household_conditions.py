@@ -22,7 +22,7 @@ from planctl.criteria import HOUSEHOLD_CONDITIONS
 from planctl.derive import Derived
 from planctl.findings import Finding, Outcome, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path, format_path
+from planctl.location import PlanPath, format_path
 from planctl.model import Plan
 from planctl.model.plan import Measure
 from planctl.rules.base import verdict
@@ -72,7 +72,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 
 
 # A statement: its name, its path in the plan, the section it is printed in.
-Statement = tuple[str, Path, str | None]
+Statement = tuple[str, PlanPath, str | None]
 
 
 def _statements(plan: Plan) -> list[Statement]:
@@ -81,7 +81,7 @@ def _statements(plan: Plan) -> list[Statement]:
         (t.name, ("targets", i), t.source) for i, t in enumerate(plan.targets)
     ]
     found += [(x.name, ("indicators", i), x.source) for i, x in enumerate(plan.indicators)]
-    pending: list[tuple[Measure, Path]] = [
+    pending: list[tuple[Measure, PlanPath]] = [
         (measure, ("measures", i)) for i, measure in enumerate(plan.measures)
     ]
     while pending:

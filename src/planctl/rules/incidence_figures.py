@@ -24,7 +24,7 @@ from planctl.derive import Derived
 from planctl.derive.incidence import Ratio, baseline_rural, figure_ratio, ratio
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan
 from planctl.quantity import format_decimal
 
@@ -72,7 +72,7 @@ def _years(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield from _agree(what, printed, computed, ("schedules", index, "incidence", year))
 
 
-def _agree(what: str, printed: Figure, computed: Ratio | None, path: Path) -> Iterator[Finding]:
+def _agree(what: str, printed: Figure, computed: Ratio | None, path: PlanPath) -> Iterator[Finding]:
     if computed is None:
         return
     stated = printed.value

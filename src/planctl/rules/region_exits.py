@@ -32,7 +32,7 @@ from planctl.derive.exit_units import listed_units, own_region
 from planctl.derive.incidence import rural_population
 from planctl.findings import Finding, Outcome, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 from planctl.model.plan import Level, Region, RegionKind
 from planctl.quantity import format_decimal
@@ -80,7 +80,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 
 
 def _judge(
-    derived: Derived, region: Region, exiting: list[Region], path: Path
+    derived: Derived, region: Region, exiting: list[Region], path: PlanPath
 ) -> Iterator[Finding]:
     """Whether the schedules exit, by `region`'s exit year, what the `exiting` regions need."""
     year = region.exit_year

@@ -19,7 +19,7 @@ from planctl.calc.wording import family_name
 from planctl.derive import Derived
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan
 from planctl.rules.base import gap_finding
 
@@ -42,7 +42,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
 
 
 def _agree(
-    reference: Figure, restated: Figure, path: Path, same_as: str | None = None
+    reference: Figure, restated: Figure, path: PlanPath, same_as: str | None = None
 ) -> Iterator[Finding]:
     """`restated` agrees with `reference` (linked to it by `same_as: <id>`, or an `also:`)."""
     first, second = reference.value, restated.value

@@ -26,7 +26,7 @@ from planctl.derive import Derived
 from planctl.derive.index import MEASURES, IdTarget, TreeItem, breakdown_of, iter_items
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan
 from planctl.model.plan import REGION_FIGURES
 from planctl.quantity import Quantity, parse
@@ -86,7 +86,7 @@ def _whole(figure: Figure, parent: Figure | None, index: dict[str, IdTarget]) ->
 
 
 def _check(
-    stated: Quantity, part: Quantity, whole: Figure | None, path: Path, name: str
+    stated: Quantity, part: Quantity, whole: Figure | None, path: PlanPath, name: str
 ) -> Iterator[Finding]:
     if whole is None:
         return

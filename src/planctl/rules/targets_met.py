@@ -39,7 +39,7 @@ from planctl.derive.incidence import baseline_rural, printed_incidences
 from planctl.derive.targets import required_value
 from planctl.findings import Finding, Gap, Outcome, Severity
 from planctl.i18n import N_, _
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import format_decimal, format_in
@@ -60,7 +60,7 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             yield answer
 
 
-def judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding | None:
+def judge(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Finding | None:
     """The answer for one target due by a year; None for targets this rule does not judge."""
     if target.in_year is not None:
         return None  # an annual figure: PE09
@@ -73,7 +73,7 @@ def judge(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding |
     return None
 
 
-def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding:
+def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Finding:
     name, year = target.name, target.by
 
     def answer(outcome: Outcome, why: str, computed: str | None = None) -> Finding:
@@ -129,7 +129,7 @@ def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: Path) -
     return answer(Outcome.PASS if met else Outcome.FAIL, text, computed)
 
 
-def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) -> Finding:
+def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Finding:
     name, year = target.name, target.by
 
     def not_evaluable(why: str) -> Finding:
@@ -210,7 +210,7 @@ def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: Path) ->
     )
 
 
-def _judge_counties(plan: Plan, target: Target, path: Path) -> Finding:
+def _judge_counties(plan: Plan, target: Target, path: PlanPath) -> Finding:
     name, year = target.name, target.by
     poor = [unit.region for unit in poor_units(plan)]
     why = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planctl.loader import Document
-from planctl.location import Path, Position
+from planctl.location import PlanPath, Position
 from planctl.trace.coverage import Coverage, coverage
 from planctl.trace.items import Item, plan_items
 from planctl.trace.match import Match, Status, find
@@ -39,7 +39,7 @@ class Traced:
     """One plan item, where the plan states it, and where the source prints it."""
 
     match: Match
-    path: Path  # the path in the plan file
+    path: PlanPath  # the path in the plan file
     position: Position
 
     @property
@@ -99,7 +99,7 @@ def trace(
     return result
 
 
-def _locate(document: Document, path: Path) -> Position:
+def _locate(document: Document, path: PlanPath) -> Position:
     """Where the figure's printed text is: its `value` when written as a mapping."""
     for candidate in ((*path, "value"), path):
         if candidate in document.positions:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from planctl.derive.index import iter_figures
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan
 from planctl.quantity import Quantity
 from planctl.trace.lines import Key, number_key, text_key
@@ -28,7 +28,7 @@ class Item:
     """One traceable statement of the plan."""
 
     kind: str  # figure, share, date, document
-    path: Path
+    path: PlanPath
     text: str
     section: str | None
     patterns: tuple[Pattern, ...]
@@ -47,7 +47,7 @@ def plan_items(plan: Plan) -> list[Item]:
     # Compiling a figure's patterns costs far more than searching for them, and a large
     # budget prints the same `3个` thousands of times: build each figure's patterns once.
     built: dict[tuple[str, str, bool], _Built] = {}
-    walked: dict[Path, _Walked] = {(): (plan, None)}
+    walked: dict[PlanPath, _Walked] = {(): (plan, None)}
     for figure, path in iter_figures(plan):
         section = _section(path, walked)
         items.append(_figure_item("figure", figure.value, path, section, built))
@@ -57,7 +57,7 @@ def plan_items(plan: Plan) -> list[Item]:
 
 
 def _figure_item(
-    kind: str, quantity: Quantity, path: Path, section: str | None, built: dict[Any, _Built]
+    kind: str, quantity: Quantity, path: PlanPath, section: str | None, built: dict[Any, _Built]
 ) -> Item:
     # What `figure_patterns` and `split` read of the quantity.
     what = (quantity.text, quantity.unit.text, quantity.unit_printed)
@@ -84,7 +84,7 @@ def _dates(plan: Plan) -> Iterator[Item]:
         yield _date_item(event.date, ("plan", "dates", index, "date"), event.source)
 
 
-def _date_item(value: dt.date | int, path: Path, section: str | None) -> Item:
+def _date_item(value: dt.date | int, path: PlanPath, section: str | None) -> Item:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     year = str(value.year if isinstance(value, dt.date) else value)
     return Item("date", path, text, section, tuple(date_patterns(value)), None, number_key(year))
@@ -94,7 +94,7 @@ def _date_item(value: dt.date | int, path: Path, section: str | None) -> Item:
 _Walked = tuple[Any, str | None]
 
 
-def _section(path: Path, walked: dict[Path, _Walked]) -> str | None:
+def _section(path: PlanPath, walked: dict[PlanPath, _Walked]) -> str | None:
     """The figure's own source, else the nearest source or section of what contains it.
 
     Each step of the walk is remembered in `walked` (seeded with the plan at `()`): the
@@ -103,7 +103,7 @@ def _section(path: Path, walked: dict[Path, _Walked]) -> str | None:
     return _walk(path, walked)[1]
 
 
-def _walk(path: Path, walked: dict[Path, _Walked]) -> _Walked:
+def _walk(path: PlanPath, walked: dict[PlanPath, _Walked]) -> _Walked:
     known = walked.get(path)
     if known is not None:
         return known

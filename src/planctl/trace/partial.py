@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from planctl.findings import Finding
 from planctl.loader import Document
-from planctl.location import Path
+from planctl.location import PlanPath
 from planctl.model import Plan, to_plan
 
 MAX_ROUNDS = 200
@@ -27,7 +27,7 @@ MAX_ROUNDS = 200
 class Skipped:
     """A part of the file left out because it does not validate."""
 
-    path: Path
+    path: PlanPath
     messages: tuple[str, ...]
 
 
@@ -38,7 +38,7 @@ class PartialPlan:
     plan: Plan | None
     skipped: list[Skipped] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    to_file: Callable[[Path], Path] = field(default=lambda path: path)
+    to_file: Callable[[PlanPath], PlanPath] = field(default=lambda path: path)
 
 
 def readable_plan(document: Document) -> PartialPlan:
@@ -49,7 +49,7 @@ def readable_plan(document: Document) -> PartialPlan:
     data = document.data
     if not isinstance(data, dict):
         return PartialPlan(None, findings=findings)
-    removed: set[Path] = set()
+    removed: set[PlanPath] = set()
     for _ in range(MAX_ROUNDS):
         pruned = _without(data, removed, ())
         try:
@@ -72,18 +72,18 @@ def readable_plan(document: Document) -> PartialPlan:
     return PartialPlan(None, findings=findings)
 
 
-def _mapper(data: Any, removed: frozenset[Path]) -> Callable[[Path], Path]:
-    def to_file(path: Path) -> Path:
+def _mapper(data: Any, removed: frozenset[PlanPath]) -> Callable[[PlanPath], PlanPath]:
+    def to_file(path: PlanPath) -> PlanPath:
         return _to_file(data, removed, path)
 
     return to_file
 
 
-def _sort_key(path: Path) -> tuple[str, ...]:
+def _sort_key(path: PlanPath) -> tuple[str, ...]:
     return tuple(f"{part:>10}" if isinstance(part, int) else part for part in path)
 
 
-def _without(value: Any, removed: set[Path], path: Path) -> Any:
+def _without(value: Any, removed: set[PlanPath], path: PlanPath) -> Any:
     """A copy of `value` (at `path` in the file) without the removed parts."""
     if isinstance(value, dict):
         return {
@@ -100,7 +100,7 @@ def _without(value: Any, removed: set[Path], path: Path) -> Any:
     return value
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> PlanPath:
     """The part of a validation error's location that exists in the data (no union labels)."""
     path: list[str | int] = []
     node = data
@@ -113,7 +113,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     return tuple(path)
 
 
-def _to_file(data: Any, removed: set[Path] | frozenset[Path], path: Path) -> Path:
+def _to_file(data: Any, removed: set[PlanPath] | frozenset[PlanPath], path: PlanPath) -> PlanPath:
     """A path into the pruned data as a path into the file's data."""
     out: list[str | int] = []
     node = data
@@ -131,10 +131,10 @@ def _to_file(data: Any, removed: set[Path] | frozenset[Path], path: Path) -> Pat
     return tuple(out)
 
 
-def _target(data: Any, path: Path) -> Path:
+def _target(data: Any, path: PlanPath) -> PlanPath:
     """What to leave out for an error at `path`: its nearest list element, else the key."""
     node = data
-    target: Path = path
+    target: PlanPath = path
     for end, part in enumerate(path, start=1):
         if isinstance(node, list):
             target = path[:end]

@@ -143,6 +143,31 @@ def test_schema_and_yaml_messages_in_chinese(tmp_path: Path, text: str, chinese:
     assert any(chinese in message for message in messages), messages
 
 
+@pytest.mark.parametrize(
+    ("figure", "chinese"),
+    [
+        ("12万美元", "未知单位“万美元”"),
+        ("1,234人", "不接受千位分隔符；请写作 1234人"),
+        ("1e4人", "不接受科学记数法"),
+        ("人", "不以数字开头"),
+        ("三十几人", "未知单位“几人”"),
+        ("1" * 30 + "人", "有效数字超过 24 位"),
+    ],
+)
+def test_a_figure_that_cannot_be_read_is_said_in_chinese(
+    tmp_path: Path, figure: str, chinese: str
+) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        f"plan: {{title: 规划}}\nbaseline:\n  poor_population: {figure}\n", encoding="utf-8"
+    )
+    i18n.use("zh")
+    result = check_file(str(tmp_path / "plan.yaml"))
+    (message,) = [f.message for f in result.findings if f.code == "PC003"]
+    assert chinese in message
+    assert figure[:6] in message
+    assert not words(message) - {"poor_population", "baseline"}, message
+
+
 def test_a_plan_trace_cannot_read_is_said_in_chinese(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text(DUPLICATE.replace("plan:", "plan: [", 1), "utf-8")
     os.chdir(tmp_path)

@@ -11,6 +11,8 @@ that makes "strict" a property anyone can test by round trip. Numbers reach 9999
 
 from __future__ import annotations
 
+from planctl.i18n import _
+
 DIGITS = {
     "零": 0,
     "〇": 0,
@@ -43,12 +45,14 @@ class NumeralError(ValueError):
 def read(text: str) -> int:
     """The value of a standard Chinese numeral; `NumeralError` for anything else."""
     if not text or not set(text) <= NUMERAL_CHARACTERS:
-        raise NumeralError(f"'{text}' is not a Chinese numeral")
+        raise NumeralError(_("'{text}' is not a Chinese numeral").format(text=text))
     value = _add_up(text)
     if value >= LIMIT or _normal(text) not in spellings(value):
         raise NumeralError(
-            f"'{text}' is not a standard Chinese numeral (such as 十二, 一百零五, 三千五); "
-            "write the figure in digits"
+            _(
+                "'{text}' is not a standard Chinese numeral (such as 十二, 一百零五, 三千五); "
+                "write the figure in digits"
+            ).format(text=text)
         )
     return value
 

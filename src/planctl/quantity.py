@@ -16,6 +16,7 @@ from enum import StrEnum
 
 import planctl.exact  # noqa: F401  (sets the arithmetic context every figure is computed in)
 from planctl import numerals
+from planctl.i18n import _
 from planctl.units import (
     FRACTION,
     MULTIPLIERS,
@@ -113,7 +114,9 @@ class Quantity:
         """The exact value expressed in another unit of the same family."""
         if unit.family != self.unit.family:
             raise QuantityError(
-                f"cannot express {self.text} ({family_label(self.family)}) in {unit.text}"
+                _("cannot express {figure} ({family}) in {unit}").format(
+                    figure=self.text, family=family_label(self.family), unit=unit.text
+                )
             )
         return normalize(self.base / unit.factor)
 
@@ -194,7 +197,7 @@ def _parse(text: str, default_unit: str | None) -> Quantity:
     original = text
     text = _fold_digits(text.strip()).replace("％", "%")
     if not text:
-        raise QuantityError("empty figure: write a number with its unit, such as 48805人")
+        raise QuantityError(_("empty figure: write a number with its unit, such as 48805人"))
     bound: Bound | None = None
     head, tail = "", ""
     for prefix, prefix_bound in _PREFIXES.items():
@@ -229,8 +232,10 @@ def parse_fraction(text: str) -> Quantity:
     quantity = parse(text, "%")
     if quantity.unit_printed:
         raise QuantityError(
-            f"'{text}' is a fraction (kind: fraction): write the number alone, as printed, "
-            "such as 0.074"
+            _(
+                "'{figure}' is a fraction (kind: fraction): write the number alone, as printed, "
+                "such as 0.074"
+            ).format(figure=text)
         )
     return Quantity(quantity.text, quantity.number, FRACTION, quantity.bound, unit_printed=False)
 
@@ -257,10 +262,14 @@ class MissingUnitError(QuantityError):
         ]
         examples = examples or [f"{before}{self.units[0]}{after}"]
         listed = (
-            examples[0] if len(examples) == 1 else ", ".join(examples[:-1]) + " or " + examples[-1]
+            examples[0]
+            if len(examples) == 1
+            else _("{some} or {last}").format(some=", ".join(examples[:-1]), last=examples[-1])
         )
         super().__init__(
-            f"'{original}' has no unit; write it with its unit as printed, such as {listed}"
+            _(
+                "'{figure}' has no unit; write it with its unit as printed, such as {examples}"
+            ).format(figure=original, examples=listed)
         )
 
     def with_units(self, units: tuple[str, ...]) -> MissingUnitError:
@@ -287,11 +296,15 @@ def _split_number(text: str, original: str) -> tuple[Decimal, str]:
     """Split `31.0975万人` into (31.0975, `万人`); also reads Chinese numerals (`十六个`)."""
     if re.match(r"[-+]?\d[\d,，]*\d[,，]\d{3}|[-+]?\d{1,3}[,，]\d{3}", text):
         raise QuantityError(
-            f"'{original}': thousands separators are not accepted; write {_without_commas(text)}"
+            _("'{figure}': thousands separators are not accepted; write {plain}").format(
+                figure=original, plain=_without_commas(text)
+            )
         )
     if re.match(r"[-+]?(\d+(\.\d+)?|\.\d+)[eE][-+]?\d", text):
         raise QuantityError(
-            f"'{original}': exponent notation is not accepted; write the number in full digits"
+            _(
+                "'{figure}': exponent notation is not accepted; write the number in full digits"
+            ).format(figure=original)
         )
     match = _NUMBER.match(text)
     if match:
@@ -308,11 +321,15 @@ def _split_number(text: str, original: str) -> tuple[Decimal, str]:
         try:
             return Decimal(numerals.read(run)), text[len(run) :]
         except numerals.NumeralError as error:
-            raise QuantityError(f"'{original}': {error}") from None
+            raise QuantityError(
+                _("'{figure}': {problem}").format(figure=original, problem=error)
+            ) from None
     if text.lower() in {"nan", ".nan", "inf", ".inf", "-inf", "-.inf", "infinity"}:
-        raise QuantityError(f"'{original}' is not a finite number")
+        raise QuantityError(_("'{figure}' is not a finite number").format(figure=original))
     raise QuantityError(
-        f"'{original}' does not start with a number; write it as printed, such as 641.8亿元"
+        _("'{figure}' does not start with a number; write it as printed, such as 641.8亿元").format(
+            figure=original
+        )
     )
 
 
@@ -322,12 +339,16 @@ def _check_size(number: Decimal, unit: Unit, original: str) -> None:
     shown = original if len(original) <= 40 else original[:40] + "…"
     if len(number.as_tuple().digits) > MAX_DIGITS:
         raise QuantityError(
-            f"'{shown}' has more than {MAX_DIGITS} significant digits; planctl reads figures of "
-            f"up to {MAX_DIGITS} digits"
+            _(
+                "'{figure}' has more than {digits} significant digits; planctl reads figures of "
+                "up to {digits} digits"
+            ).format(figure=shown, digits=MAX_DIGITS)
         )
     if number and (number * unit.factor).adjusted() >= MAX_DIGITS:
         raise QuantityError(
-            f"'{shown}' is 10^{MAX_DIGITS} {unit.base} or more; planctl reads figures below that"
+            _("'{figure}' is 10^{digits} {unit} or more; planctl reads figures below that").format(
+                figure=shown, digits=MAX_DIGITS, unit=unit.base
+            )
         )
 
 
@@ -335,9 +356,9 @@ def _decimal(text: str, original: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regular expression admits only numbers
-        raise QuantityError(f"'{original}' is not a number") from None
+        raise QuantityError(_("'{figure}' is not a number").format(figure=original)) from None
     if not value.is_finite():
-        raise QuantityError(f"'{original}' is not a finite number")
+        raise QuantityError(_("'{figure}' is not a finite number").format(figure=original))
     return value
 
 
@@ -355,9 +376,15 @@ def _without_commas(text: str) -> str:
 
 def _unknown_unit_message(original: str, unit: str) -> str:
     suggestion = suggest(unit)
+    head = _("'{figure}': unknown unit '{unit}'").format(figure=original, unit=unit)
+    if suggestion:
+        head += _("; did you mean '{suggestion}'?").format(suggestion=suggestion)
+    else:
+        head += "."
     return (
-        f"'{original}': unknown unit '{unit}'"
-        + (f"; did you mean '{suggestion}'?" if suggestion else ".")
-        + f" Known units: {' '.join(known_units())}; "
-        f"any of them may follow a multiplier ({' '.join(known_multipliers())})"
+        head
+        + " "
+        + _("Known units: {units}; any of them may follow a multiplier ({multipliers})").format(
+            units=" ".join(known_units()), multipliers=" ".join(known_multipliers())
+        )
     )

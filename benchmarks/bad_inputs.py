@@ -17,7 +17,6 @@ on an idle core) and own peak memory.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import resource
 import subprocess
@@ -25,7 +24,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_SECONDS = 2.0
@@ -77,21 +75,12 @@ def measure(planctl: str, path: Path) -> tuple[float, float, int, str]:
     return seconds, mib, run.returncode, first
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
-
-
 def resource_cases(directory: Path) -> list[tuple[str, list[str]]]:
     """(name, planctl arguments) of each resource case, its files written into `directory`."""
+    import generate  # benchmarks/generate.py, beside this script (its folder is on sys.path)
+
     from planctl.loader import DEFAULT_MAX_BYTES
 
-    generate = _generator()
     cases: list[tuple[str, list[str]]] = []
     for shape, make in generate.WORST_SHAPES.items():
         path = directory / f"{shape.replace(' ', '-')}.yaml"

@@ -18,11 +18,11 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.parallel import default_jobs
+from tests.benchmark_plans import GENERATOR
 
 # starts worker processes and signals them: run with --run-slow (CI does)
 pytestmark = pytest.mark.slow
 
-GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 PLANS = Path(__file__).parent.parent / "plans"
 
 

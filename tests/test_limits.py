@@ -7,11 +7,8 @@ trace found through the line index is the one a search of every line finds.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -25,6 +22,7 @@ from planctl.trace.match import Occurrence, find
 from planctl.trace.noise import noise_spans
 from planctl.trace.patterns import Form
 from planctl.trace.sections import SectionMap
+from tests.benchmark_plans import generator
 
 # generates large plans: run with --run-slow (CI does)
 pytestmark = pytest.mark.slow
@@ -32,18 +30,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generator() -> ModuleType:
-    path = ROOT / "benchmarks" / "generate.py"
-    spec = importlib.util.spec_from_file_location("limits_generate", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _generator()
+generate = generator()
 
 runner = CliRunner()
 HEADER = (

@@ -7,7 +7,6 @@ mistakes), and be the same bytes on every run (or two timings compare different 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -19,20 +18,14 @@ import pytest
 from typer.testing import CliRunner
 
 from planctl.cli import app
+from tests.benchmark_plans import GENERATOR, generator
 
 runner = CliRunner()
-GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 
 
 @pytest.fixture(scope="module")
 def generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_generate", GENERATOR)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
+    return generator()
 
 
 @pytest.fixture(scope="module")

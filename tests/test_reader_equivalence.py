@@ -7,9 +7,7 @@ not read as a value (a key, or the value of a duplicate key).
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import pytest
 
 from planctl.loader import LoadError, load_text
 from tests import reader_reference
+from tests.benchmark_plans import generator
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "plans").glob("*.yaml")) + sorted(
@@ -68,24 +67,12 @@ def test_bundled_plans_and_bad_inputs_read_alike(path: Path) -> None:
     assert_same(path.read_bytes().decode("utf-8", errors="replace"))
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "reader_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     "shape",
     ["county_plan", "flat_budget", "deep_budget", "unknown_keys", "long_strings", "many_figures"],
 )
 def test_generated_plans_read_alike(shape: str) -> None:
-    make = getattr(_generator(), shape)
+    make = getattr(generator(), shape)
     assert_same(make(3) if shape == "county_plan" else make(60_000))
 
 

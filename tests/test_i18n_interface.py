@@ -23,6 +23,7 @@ from planctl.exits.run import exit_check
 from planctl.render import RenderOptions, render
 from planctl.results import CheckResult
 from planctl.rules import RULES
+from tests.table_layout import BOX, assert_aligned, tables_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted(path.name for path in (ROOT / "plans").glob("*.yaml"))
@@ -31,7 +32,6 @@ runner = CliRunner()
 ALLOWED = {"planctl", "validate", "yaml", "json", "html", "csv", "xlsx"}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 THEIRS = ("message", "path", "file", "title", "note", "accepted")  # JSON keys of their words
-BOX = "┏┃┡│└┗╇┳┩┠┨┯┷━─"
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -243,22 +243,10 @@ def test_chinese_tables_stay_aligned(kind: str, plan: str, width: int) -> None:
     assert all(cell_len(line) <= width for line in lines)
     # Each table's lines (from its top border to its bottom one) are equally wide, and its
     # column borders stand at the same columns on every line.
-    tables: list[list[str]] = []
-    for line in lines:
-        if line[:1] in "┏┌":
-            tables.append([])
-        if tables and line[:1] in BOX:
-            tables[-1].append(line)
+    tables = tables_in(lines)
     assert tables
     for drawn in tables:
-        widths = {cell_len(line.rstrip()) for line in drawn}
-        assert len(widths) == 1, drawn
-        header = drawn[1]
-        borders = [cell_len(header[:i]) for i, char in enumerate(header) if char in "┃│"]
-        for line in drawn[3:-1]:
-            if line[:1] != "│":
-                continue
-            assert [cell_len(line[:i]) for i, char in enumerate(line) if char == "│"] == borders
+        assert_aligned(drawn, rows_only=True)
 
 
 def test_the_report_page_is_chinese(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from planctl import i18n
 from planctl.cli import app
 from planctl.render import RenderOptions, render
 from planctl.trace.run import trace_plan
+from tests.table_layout import assert_aligned, tables_in
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"  # the source documents, kept beside the repository
@@ -26,7 +27,6 @@ PLAN = "plans/luoyang.yaml"
 runner = CliRunner()
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 ALLOWED = {"planctl", "validate", "source", "json", "yaml", "txt"}
-BOX = "┏┃┡│└┗╇┳┩┠┨┯┷━─"
 
 pytestmark = pytest.mark.skipif(
     not list(SEEDS.glob("002_*.txt")), reason="the source documents are not on this machine"
@@ -155,19 +155,10 @@ def test_the_chinese_trace_table_stays_aligned(width: int) -> None:
     lines = out.getvalue().splitlines()
     assert any("路径" in line and "结果" in line for line in lines)
     assert all(cell_len(line) <= width for line in lines)
-    tables: list[list[str]] = []
-    for line in lines:
-        if line[:1] in "┏┌":
-            tables.append([])
-        if tables and line[:1] in BOX:
-            tables[-1].append(line)
+    tables = tables_in(lines)
     assert len(tables) == 2  # the items, the figures the plan misses
     for drawn in tables:
-        assert len({cell_len(line.rstrip()) for line in drawn}) == 1, drawn
-        header = drawn[1]
-        borders = [cell_len(header[:i]) for i, char in enumerate(header) if char in "┃│"]
-        for line in drawn[3:-1]:
-            assert [cell_len(line[:i]) for i, char in enumerate(line) if char == "│"] == borders
+        assert_aligned(drawn)
 
 
 def test_a_part_left_out_is_said_in_chinese_with_its_reason() -> None:

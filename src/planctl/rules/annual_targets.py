@@ -32,7 +32,7 @@ from planctl.location import PlanPath, format_path
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import Quantity, format_in
-from planctl.rules.base import verdict
+from planctl.rules.base import not_evaluable, verdict
 
 CODE = "PE09"
 TITLE = N_("annual target agrees with its year")
@@ -118,10 +118,10 @@ def _judge(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Iter
             why = _("neither a {measure} schedule entry for {year} nor a complete table").format(
                 **figures
             )
-        yield verdict(
+        yield not_evaluable(
             CODE,
-            Outcome.NOT_EVALUABLE,
-            _("{name}: {why}").format(name=name, why=why),
+            name,
+            why,
             (*path, "in"),
             year=year,
             source=target.source,

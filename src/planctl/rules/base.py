@@ -120,3 +120,20 @@ def verdict(
         region=region,
         source=source,
     )
+
+
+def not_evaluable(
+    code: str,
+    name: str,
+    why: str,
+    path: PlanPath = (),
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    source: str | None = None,
+) -> Finding:
+    """The answer "cannot be judged" for the criterion `name`, saying `why` (`name: why`)."""
+    message = _("{name}: {why}").format(name=name, why=why)
+    return verdict(
+        code, Outcome.NOT_EVALUABLE, message, path, year=year, region=region, source=source
+    )

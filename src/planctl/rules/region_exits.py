@@ -36,7 +36,7 @@ from planctl.location import PlanPath
 from planctl.model import Plan
 from planctl.model.plan import Level, Region, RegionKind
 from planctl.quantity import format_decimal
-from planctl.rules.base import verdict
+from planctl.rules.base import not_evaluable, verdict
 
 CODE = "PE04"
 TITLE = N_("region exit year feasible")
@@ -102,16 +102,18 @@ def _judge(
             )
         elif lacking:
             why = _missing(lacking)
-        if why is not None or series is None or done is None:
-            yield verdict(
+        if why is not None:
+            yield not_evaluable(
                 CODE,
-                Outcome.NOT_EVALUABLE,
-                _("{name}: {why}").format(name=name, why=why),
+                name,
+                why,
                 path,
                 year=year,
                 region=region.name,
             )
             continue
+        assert series is not None  # else `why` says what is missing
+        assert done is not None
         unit = series.unit.base if series.unit else ""
         met = needed <= done + series.tolerance(year)
         needed_text, done_text = f"{format_decimal(needed)}{unit}", f"{format_decimal(done)}{unit}"

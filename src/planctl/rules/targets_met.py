@@ -43,7 +43,7 @@ from planctl.location import PlanPath
 from planctl.model import Figure, Plan, Target
 from planctl.model.plan import EXIT_MEASURES
 from planctl.quantity import format_decimal, format_in
-from planctl.rules.base import verdict
+from planctl.rules.base import not_evaluable, verdict
 
 CODE = "PE02"
 TITLE = N_("exit target met by its year")
@@ -132,34 +132,27 @@ def _judge_incidence(plan: Plan, derived: Derived, target: Target, path: PlanPat
 def _judge_schedule(plan: Plan, derived: Derived, target: Target, path: PlanPath) -> Finding:
     name, year = target.name, target.by
 
-    def not_evaluable(why: str) -> Finding:
-        return verdict(
-            CODE,
-            Outcome.NOT_EVALUABLE,
-            _("{name}: {why}").format(name=name, why=why),
-            path,
-            year=year,
-            source=target.source,
-        )
+    def cannot_judge(why: str) -> Finding:
+        return not_evaluable(CODE, name, why, path, year=year, source=target.source)
 
     label = measure_name(target.measure)
     if year is None:
-        return not_evaluable(_("the document gives no year for it"))
+        return cannot_judge(_("the document gives no year for it"))
     series = derived.timeline.exit_series(target.measure)
     if series is None or not series.entries:
-        return not_evaluable(
+        return cannot_judge(
             _("the plan has no schedule with measure: {measure}").format(measure=label)
         )
     done = series.cumulative(year)
     if done is None:
-        return not_evaluable(
+        return cannot_judge(
             _("the {measure} schedule mixes units; see PC107").format(measure=label)
         )
     required = required_value(plan, target)
     if required is None:
-        return not_evaluable(_("the plan states no baseline for {measure}").format(measure=label))
+        return cannot_judge(_("the plan states no baseline for {measure}").format(measure=label))
     if required.family != series.family:
-        return not_evaluable(
+        return cannot_judge(
             _("the target is in {unit} but the schedule counts {other}").format(
                 unit=required.unit.text,
                 other=series.unit.text if series.unit else _("other units"),
@@ -222,15 +215,16 @@ def _judge_counties(plan: Plan, target: Target, path: PlanPath) -> Finding:
         )
     elif undated := [region.name for region in poor if region.exit_year is None]:
         why = _("no exit_year for {regions}").format(regions="、".join(undated))
-    if why is not None or year is None:
-        return verdict(
+    if why is not None:
+        return not_evaluable(
             CODE,
-            Outcome.NOT_EVALUABLE,
-            _("{name}: {why}").format(name=name, why=why),
+            name,
+            why,
             path,
             year=year,
             source=target.source,
         )
+    assert year is not None  # else `why` says the document gives none
     required = required_value(plan, target)
     needed = int(required.base) if required is not None else len(poor)
     exited = sum(1 for region in poor if region.exit_year is not None and region.exit_year <= year)

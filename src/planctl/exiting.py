@@ -47,7 +47,10 @@ def exit_without_teardown(code: object) -> NoReturn:
     try:
         sys.stdout.flush()
     except OSError as error:
-        _write_stderr(f"planctl: cannot write the output: {error.strerror or error}\n")
+        from planctl.i18n import _  # loaded by then: the command has run
+
+        what = _("cannot write the output: ")
+        _write_stderr(f"planctl: {what}{error.strerror or error}\n")
         status = EXIT_USAGE
     except ValueError:  # closed by the command itself: nothing is left to write
         pass

@@ -12,6 +12,9 @@ from planctl.location import PlanPath, Position
 class Marks(Mapping[PlanPath, Position]):
     """Positions kept as the parser's own marks, turned into `Position`s when asked for.
 
+    A mark is PyYAML's mark object (the Python reader) or one integer, `line << 32 | column`
+    (the C reader, `planctl/loader/_native.c`).
+
     A plan has two positions per key and value; making a `Position` for each while reading took
     a fifth of the reading time, and most are never asked for. The parser makes a mark for every
     event anyway (a compact object of C integers), so keeping it costs nothing and the
@@ -24,12 +27,11 @@ class Marks(Mapping[PlanPath, Position]):
         self.marks: dict[PlanPath, Any] = {} if marks is None else marks
 
     def __getitem__(self, path: PlanPath) -> Position:
-        mark = self.marks[path]
-        return Position(mark.line + 1, mark.column + 1)
+        return _position(self.marks[path])
 
     def get(self, path: PlanPath, default: Any = None) -> Any:
         mark = self.marks.get(path)
-        return default if mark is None else Position(mark.line + 1, mark.column + 1)
+        return default if mark is None else _position(mark)
 
     def __contains__(self, path: object) -> bool:
         return path in self.marks
@@ -39,6 +41,13 @@ class Marks(Mapping[PlanPath, Position]):
 
     def __len__(self) -> int:
         return len(self.marks)
+
+
+def _position(mark: Any) -> Position:
+    """A PyYAML mark, or the C reader's `line << 32 | column` (both counted from 0)."""
+    if type(mark) is int:
+        return Position((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
+    return Position(mark.line + 1, mark.column + 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,16 @@ parser when installed), resolving plain scalars by a small strict rule set
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import yaml
 
 from planctl.i18n import _
 from planctl.loader.document import Document, Marks, Problem
 from planctl.loader.errors import YamlError
 from planctl.loader.events import MAX_DEPTH, EventReader, RefusedError, check_depth, may_nest_deeply
-from planctl.loader.scalars import MAX_NUMBER_DIGITS
+from planctl.loader.scalars import MAX_NUMBER_DIGITS, AmbiguousScalarError, plain_value
 from planctl.location import Position
 
 try:  # the C parser is several times faster; PyYAML without libyaml still works
@@ -45,8 +48,40 @@ __all__ = [
 ]
 
 
+_read_plain: Callable[[str, Callable[[str], Any], object, int], Any] | None
+try:  # the fast path in C (planctl/loader/_native.c); optional, as its build is
+    from planctl.loader._native import read as _read_plain
+except ImportError:  # pragma: no cover - built without libyaml's headers
+    _read_plain = None
+
+# What `_resolve` answers for a plain scalar the Python reader reports as a problem.
+_GIVE_UP = object()
+
+
 def read_yaml(text: str) -> Document:
-    """Parse one YAML document into a `Document`; raises `YamlError` when it cannot be read."""
+    """Parse one YAML document into a `Document`; raises `YamlError` when it cannot be read.
+
+    A plain plan file (no syntax error, anchor, alias, tag, duplicate key, YAML 1.1 trap...)
+    is read by the C fast path when it is built; anything else, or everything without it, by
+    the Python event reader, which words every error and problem. Both give the same document
+    (`tests/test_native_reader.py`).
+    """
+    if _read_plain is not None:
+        plain = _read_plain(text, _resolve, _GIVE_UP, MAX_DEPTH)
+        if plain is not None:
+            data, marks, key_marks = plain
+            return Document(data, Marks(marks), Marks(key_marks), [])
+    return _read_events(text)
+
+
+def _resolve(text: str) -> Any:
+    try:
+        return plain_value(text)
+    except AmbiguousScalarError:
+        return _GIVE_UP
+
+
+def _read_events(text: str) -> Document:
     try:
         if may_nest_deeply(text):
             check_depth(_Parser(text))

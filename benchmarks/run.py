@@ -213,6 +213,16 @@ def in_process(repeat: int) -> dict[str, list[float]]:
     return rows
 
 
+def reader() -> str:
+    """Which reader the planctl under test has: the C one is optional in its build."""
+    built = subprocess.run(
+        [sys.executable, "-c", "import planctl.loader._native"], capture_output=True, check=False
+    )
+    if built.returncode == 0:
+        return "the C reader (planctl.loader._native)"
+    return "the Python reader only (the C reader was not built: no libyaml headers?)"
+
+
 def progress(text: str) -> None:
     print(f"  … {text}", file=sys.stderr, flush=True)
 
@@ -224,6 +234,7 @@ def report(rows: dict[str, dict[str, Timing]], phases: dict[str, list[float]]) -
     print(
         f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}"
     )
+    print(f"planctl reads plans with {reader()}")
     print()
     print("End to end (each command a new process, start-up included; interleaved, best run):")
     print()
@@ -313,7 +324,7 @@ def targets(rows: dict[str, dict[str, Timing]]) -> None:
         f"  {'province-100k peak memory, planctl vs C loader':<60} {memory:5.2f}x"
         f"           target <= 2.0: {'met' if memory <= 2 else 'NOT met'}"
     )
-    others = {tool: folder[tool].total for tool in NAMES if tool != "planctl"}
+    others = {tool: row.total for tool, row in folder.items() if not tool.startswith("planctl")}
     fastest = min(others, key=others.__getitem__)
     share = folder["planctl"].total / others[fastest]
     name = f"counties/, default jobs vs the fastest other tool ({fastest})"

@@ -124,6 +124,41 @@ whole_number(const char *text, size_t length)
     return PyLong_FromString(buffer, NULL, 10);
 }
 
+/* A short ASCII plain scalar that is not a number, as scalars._word reads it: null, a
+ * boolean, or text (`string`, stolen); a YAML 1.1 yes/no word is given up (the Python reader
+ * reports it). */
+static PyObject *
+word(Reader *reader, const char *text, size_t length, PyObject *string)
+{
+    static const char *const yes_no[] = {"yes", "no", "on", "off", "y", "n"};
+    char lowered[WORDS_MAX + 1];
+    for (size_t i = 0; i < length; i++) {
+        lowered[i] = (char)Py_TOLOWER((unsigned char)text[i]);
+    }
+    lowered[length] = '\0';
+    PyObject *value = string;
+    if (strcmp(lowered, "~") == 0 || strcmp(lowered, "null") == 0) {
+        value = Py_None;
+    }
+    else if (strcmp(lowered, "true") == 0) {
+        value = Py_True;
+    }
+    else if (strcmp(lowered, "false") == 0) {
+        value = Py_False;
+    }
+    for (size_t i = 0; i < sizeof yes_no / sizeof *yes_no; i++) {
+        if (strcmp(lowered, yes_no[i]) == 0) {
+            Py_DECREF(string);
+            return give_up(reader);
+        }
+    }
+    if (value != string) {
+        Py_INCREF(value);
+        Py_DECREF(string);
+    }
+    return value;
+}
+
 /* The value of a plain scalar (`string` is its text, a new reference, stolen). */
 static PyObject *
 plain(Reader *reader, const char *text, size_t length, PyObject *string)
@@ -135,9 +170,10 @@ plain(Reader *reader, const char *text, size_t length, PyObject *string)
     unsigned char first = (unsigned char)text[0];
     if (!numeric_start(first)) {
         /* Only null, true, false and YAML 1.1's yes/no words are not text: all short ASCII. */
-        if (first >= 0x80 || PyUnicode_GET_LENGTH(string) > WORDS_MAX) {
+        if (length > WORDS_MAX || !PyUnicode_IS_ASCII(string)) {
             return string;
         }
+        return word(reader, text, length, string);
     }
     else {
         if (!numeric_end((unsigned char)text[length - 1])) {

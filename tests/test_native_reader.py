@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,8 +21,8 @@ from typing import Any
 import pytest
 
 from planctl.engine import check_file
-from planctl.loader import LoadError, reader
-from planctl.loader.events import MAX_DEPTH
+from planctl.loader import LoadError, fallback, reader
+from planctl.loader.document import MAX_DEPTH
 from planctl.location import Position
 from tests.benchmark_plans import generator
 from tests.test_reader_equivalence import _document
@@ -60,7 +62,7 @@ def outcome(read: Any, text: str) -> tuple[str, Any]:
 
 
 def assert_same(text: str) -> None:
-    assert outcome(reader.read_yaml, text) == outcome(reader._read_events, text), text
+    assert outcome(reader.read_yaml, text) == outcome(fallback.read_events, text), text
 
 
 def takes(text: str) -> bool:
@@ -172,3 +174,16 @@ def test_without_the_c_reader_the_findings_are_the_same(
     with_c = check_file(str(path)).findings
     monkeypatch.setattr(reader, "_read_plain", None)
     assert check_file(str(path)).findings == with_c
+
+
+def test_a_plain_plan_is_checked_without_importing_pyyaml() -> None:
+    script = (
+        "import sys\n"
+        "from planctl.engine import check_file\n"
+        f"check_file({str(PLANS[0])!r})\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    imported = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert imported.strip() == "False"

@@ -8,6 +8,9 @@ from typing import Any
 
 from planctl.location import PlanPath, Position
 
+# The deepest nesting of collections a plan may have: both readers refuse deeper ones.
+MAX_DEPTH = 100
+
 
 class Marks(Mapping[PlanPath, Position]):
     """Positions kept as the parser's own marks, turned into `Position`s when asked for.

@@ -29,12 +29,11 @@ from yaml import (
 from yaml.composer import ComposerError
 
 from planctl.i18n import _
-from planctl.loader.document import Document, Marks, Problem
+from planctl.loader.document import MAX_DEPTH, Document, Marks, Problem
 from planctl.loader.errors import YamlError
 from planctl.loader.scalars import NUMERIC_START, WORDS_MAX, AmbiguousScalarError, plain_value
 from planctl.location import PlanPath, Position, format_path
 
-MAX_DEPTH = 100
 _YAML_TAGS = "tag:yaml.org,2002:"
 _MERGE_TAG = f"{_YAML_TAGS}merge"
 _STARTS = (MappingStartEvent, SequenceStartEvent)

@@ -113,3 +113,18 @@ def test_exit_zero_and_output_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_figure_is_printed_once_per_finding(lang: str) -> None:
+    """A finding whose message already says its stated, computed and gap figures (PC101,
+    PC120) gets no second copy of them in brackets; the others still get them."""
+    out = runner.invoke(
+        app, ["validate", "plans/", "--no-accepted", "--format", "text", "--lang", lang]
+    ).output
+    lines = [line for line in out.splitlines() if ".yaml:" in line]
+    with_figures = [line for line in lines if line.endswith("]")]
+    assert with_figures  # the figures are still added where the message lacks them
+    for line in lines:
+        bracket = line.rsplit(" [", 1)[-1].rstrip("]") if line.endswith("]") else None
+        assert bracket is None or bracket not in line.rsplit(" [", 1)[0], line

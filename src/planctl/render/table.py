@@ -13,7 +13,7 @@ from planctl.render import RenderOptions
 from planctl.render.console import make_console
 from planctl.render.summary import Summary
 from planctl.render.text import label, shown, statistics
-from planctl.render.words import accepted, figures
+from planctl.render.words import accepted, figures_behind
 from planctl.results import CheckResult
 
 
@@ -38,8 +38,9 @@ def render_findings(check: CheckResult, options: RenderOptions, out: TextIO) -> 
             style = "accepted" if finding.accepted is not None else str(finding.level)
             text = f"[dim]{escape(finding.path_text)}[/]\n" if finding.path else ""
             text += escape(finding.message)
-            if finding.stated is not None and finding.computed is not None:
-                text += "\n" + escape(figures(finding.stated, finding.computed, finding.gap))
+            behind = figures_behind(finding)
+            if behind is not None:
+                text += "\n" + escape(behind)
             if finding.accepted is not None:
                 text += f"\n[accepted]{escape(accepted(finding.accepted))}[/]"
             table.add_row(

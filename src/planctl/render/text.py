@@ -12,7 +12,7 @@ from planctl.i18n import _
 from planctl.render import RenderOptions
 from planctl.render.console import printable
 from planctl.render.summary import Summary
-from planctl.render.words import accepted, figures, outcome, rule_title, severity
+from planctl.render.words import accepted, figures_behind, outcome, rule_title, severity
 from planctl.results import CheckResult
 
 
@@ -22,8 +22,9 @@ def format_finding(finding: Finding) -> str:
     text += _("{code} {label}: {message}").format(
         code=finding.code, label=label(finding), message=finding.message
     )
-    if finding.stated is not None and finding.computed is not None:
-        text += f" [{figures(finding.stated, finding.computed, finding.gap)}]"
+    behind = figures_behind(finding)
+    if behind is not None:
+        text += f" [{behind}]"
     if finding.accepted is not None:
         text += f" ({accepted(finding.accepted)})"
     return printable(text)  # names and figures come from the plan: no terminal controls

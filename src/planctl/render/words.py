@@ -12,6 +12,7 @@ from unicodedata import east_asian_width
 from planctl.i18n import N_, _
 
 if TYPE_CHECKING:
+    from planctl.findings import Finding
     from planctl.rules.base import Rule
 
 SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
@@ -70,6 +71,15 @@ def figures(stated: str, computed: str, gap: object | None) -> str:
             stated=stated, computed=computed, gap=gap
         )
     return _("stated {stated}, computed {computed}").format(stated=stated, computed=computed)
+
+
+def figures_behind(finding: Finding) -> str | None:
+    """The figures line a report adds to a finding, or None when it has no figures or its
+    message already says them word for word (PC120, PC101: printed once, not twice)."""
+    if finding.stated is None or finding.computed is None:
+        return None
+    line = figures(finding.stated, finding.computed, finding.gap)
+    return None if line in finding.message else line
 
 
 def accepted(reason: str) -> str:

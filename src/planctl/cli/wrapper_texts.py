@@ -35,14 +35,23 @@ def _wide(text: str) -> bool:
 
 
 class WideHelpFormatter(_click().formatting.HelpFormatter):  # type: ignore[misc]
-    """Click's help formatter, folding Chinese option help at the column width.
+    """Click's help formatter, folding text with Chinese characters at the column width.
 
-    Click wraps a definition's text at spaces and counts characters, so a Chinese help text (no
-    spaces, each character two columns wide) runs past the terminal's edge. Such a text is
-    folded here by display width (rich knows where CJK text may break) and handed to Click
-    marked as already wrapped (a `\\b` line); texts without wide characters are Click's to wrap,
-    so English help is unchanged.
+    Click wraps a command's description and a definition's text at spaces and counts
+    characters, so a text with Chinese in it (each character two columns wide; in Chinese help,
+    no spaces) runs past the terminal's edge. Such a text is folded here by display width (rich
+    knows where CJK text may break) and handed to Click marked as already wrapped (a `\\b`
+    line); texts without wide characters are Click's to wrap, as before.
     """
+
+    def write_text(self, text: str) -> None:
+        if _wide(text):
+            width = max(self.width - self.current_indent, 10)
+            text = "\n\n".join(
+                _fold(" ".join(part.split()), width) if _wide(part) and part[:1] != "\b" else part
+                for part in text.split("\n\n")
+            )
+        super().write_text(text)
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)

@@ -106,6 +106,19 @@ def test_budget_speaks_chinese(fmt: str) -> None:
     assert "差额" in output
 
 
+@pytest.mark.parametrize("fmt", ["table", "text"])
+@pytest.mark.parametrize("plan", PLANS)
+def test_show_speaks_chinese(plan: str, fmt: str) -> None:
+    """Region levels and a target of everyone are worded too (`县级`, `全部（669个）`); the JSON
+    keeps the plan format's words (`county`, `all (669个)`) in every language."""
+    code, output = run("show", f"plans/{plan}", "--format", fmt, "--lang", "zh")
+    assert code == 0
+    assert english_words(output, rules_wording("validate", f"plans/{plan}")) == set()
+    _, data = run("show", f"plans/{plan}", "--format", "json", "--lang", "zh")
+    _, english = run("show", f"plans/{plan}", "--format", "json", "--lang", "en")
+    assert data == english
+
+
 def test_rules_list_speaks_chinese() -> None:
     code, output = run("rules", "--format", "text", "--lang", "zh")
     assert code == 0

@@ -14,13 +14,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from planctl.i18n import _
+from planctl.calc.overview import TargetValue
+from planctl.i18n import N_, _
 from planctl.render import RenderOptions
 from planctl.render.console import make_console
 from planctl.render.display import cells, column_width, flow, key_line, name_min, share, table_width
 from planctl.render.json_report import envelope
 from planctl.render.words import measure
-from planctl.results.show import Deadline, HeadlineRow, ShowBudget, ShowResult
+from planctl.results.show import Deadline, HeadlineRow, Region, ShowBudget, ShowResult
 
 DUE_MIN = 16
 
@@ -29,6 +30,36 @@ def deadline_text(deadline: Deadline) -> str:
     """`2019 (第二章)`, `no year (序言)`: a year and the sections that give it."""
     year = str(deadline.year) if deadline.year is not None else _("no year")
     return f"{year} ({_(', ').join(deadline.sources) or _('no section')})"
+
+
+# The plan format's region levels, as a reader calls them (JSON keeps the format's words).
+LEVELS = {
+    "province": N_("province"),
+    "city": N_("city"),
+    "county": N_("county"),
+    "district": N_("district"),
+    "zone": N_("zone"),
+    "town": N_("town"),
+    "village": N_("village"),
+}
+
+
+def worded(value: str | Region | TargetValue | None) -> str:
+    """A fact or target value in the reader's language (`全部 (31.0975万人)`); JSON keeps
+    their `str()`, the same in every language."""
+    if value is None:
+        return "—"
+    if isinstance(value, TargetValue):
+        if value.figure is not None:
+            return value.figure
+        if value.baseline is None:
+            return _("all")
+        return _("all ({baseline})").format(baseline=value.baseline)
+    if isinstance(value, Region):
+        level = _(LEVELS[value.level]) if value.level in LEVELS else value.level
+        extra = _(", ").join(part for part in (level, value.province) if part)
+        return f"{value.name} ({extra})" if extra else value.name
+    return value
 
 
 def total_text(budget: ShowBudget) -> str:
@@ -55,7 +86,7 @@ def _baseline_label(result: ShowResult) -> str:
 def render_text(result: ShowResult, options: RenderOptions, out: TextIO) -> None:
     """Plain `label: value` lines, one per fact, headline target and budget item."""
     lines = [f"{result.file}: {result.title}"]
-    lines += [key_line(_(label), [value or "—"]) for label, value in result.facts]
+    lines += [key_line(_(label), [worded(value)]) for label, value in result.facts]
     if result.baseline:
         stated = [f"{_(label)} {figure}" for label, figure in result.baseline]
         lines.append(key_line(_baseline_label(result), stated))
@@ -64,7 +95,7 @@ def render_text(result: ShowResult, options: RenderOptions, out: TextIO) -> None
     for headline in result.headlines:
         due = _("; ").join(deadline_text(d) for d in headline.deadlines)
         conflict = _(" (more than one year)") if headline.conflicting else ""
-        values = _(", ").join(headline.values)
+        values = _(", ").join(worded(value) for value in headline.values)
         lines.append(
             key_line(
                 _("headline {measure}").format(measure=measure(headline.measure)),
@@ -96,7 +127,7 @@ def show_data(result: ShowResult) -> dict[str, Any]:
     return {
         "file": result.file,
         "title": result.title,
-        "facts": dict(result.facts),
+        "facts": {label: None if value is None else str(value) for label, value in result.facts},
         "baseline": {
             "year": result.baseline_year,
             **{label.replace(" ", "_"): figure for label, figure in result.baseline},
@@ -104,7 +135,7 @@ def show_data(result: ShowResult) -> dict[str, Any]:
         "headline_targets": [
             {
                 "measure": headline.measure,
-                "values": headline.values,
+                "values": [str(value) for value in headline.values],
                 "deadlines": [{"year": d.year, "sources": d.sources} for d in headline.deadlines],
                 "conflicting": headline.conflicting,
             }
@@ -139,7 +170,7 @@ def render_table(result: ShowResult, options: RenderOptions, out: TextIO) -> Non
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column(overflow="fold")
     for label, value in result.facts:
-        facts.add_row(escape(_(label)), escape(value) if value else "—")
+        facts.add_row(escape(_(label)), escape(worded(value)))
     if result.baseline:
         stated = "\n".join(f"{_(label)} {figure}" for label, figure in result.baseline)
         facts.add_row(_baseline_label(result), escape(stated))
@@ -160,12 +191,13 @@ def render_table(result: ShowResult, options: RenderOptions, out: TextIO) -> Non
 
 def _headlines(console: Console, headlines: list[HeadlineRow]) -> None:
     """measure | values | deadlines, one value and one deadline a line; else lines."""
-    values = ["\n".join(h.values) for h in headlines]
+    values = ["\n".join(worded(value) for value in h.values) for h in headlines]
     measure_width = column_width(_("measure"), [measure(h.measure) for h in headlines])
     value = column_width(_("value"), values)
     if table_width([measure_width, value, DUE_MIN]) > console.width:
         for headline in headlines:
-            console.print(escape(f"{measure(headline.measure)}: {_(', ').join(headline.values)}"))
+            shown = _(", ").join(worded(value) for value in headline.values)
+            console.print(escape(f"{measure(headline.measure)}: {shown}"))
             for deadline in headline.deadlines:
                 due_then = _("due {due}").format(due=deadline_text(deadline))
                 console.print(escape(f"  {due_then}"), overflow="fold")

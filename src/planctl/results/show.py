@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planctl.calc.budget_lines import budget_lines
-from planctl.calc.overview import headline_targets
+from planctl.calc.overview import TargetValue, headline_targets
 from planctl.engine import FileResult
 from planctl.i18n import N_
 from planctl.model import Figure, Plan
@@ -33,9 +33,22 @@ class Deadline:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """The plan's region; `str()` is the form JSON carries: `洛阳市 (city, 河南省)`."""
+
+    name: str
+    level: str | None  # a plan-format value: county, city, ...
+    province: str | None
+
+    def __str__(self) -> str:
+        extra = ", ".join(part for part in (self.level, self.province) if part)
+        return f"{self.name} ({extra})" if extra else self.name
+
+
+@dataclass(frozen=True, slots=True)
 class HeadlineRow:
     measure: str
-    values: list[str]  # as printed; `all (baseline)` for a target of everyone
+    values: list[TargetValue]  # as printed, or everyone (of the baseline)
     deadlines: list[Deadline]  # years in order, then the statements without a year
 
     @property
@@ -62,7 +75,9 @@ class ShowBudget:
 class ShowResult:
     file: str
     title: str
-    facts: list[tuple[str, str | None]]  # (label, value) in a fixed order; None: not stated
+    facts: list[
+        tuple[str, str | Region | None]
+    ]  # (label, value) in a fixed order; None: not stated
     baseline_year: int | None
     baseline: list[tuple[str, str]]  # (label, figure as printed)
     headlines: list[HeadlineRow]
@@ -100,12 +115,12 @@ def show_result(result: FileResult) -> ShowResult:
     )
 
 
-def _facts(plan: Plan) -> list[tuple[str, str | None]]:
+def _facts(plan: Plan) -> list[tuple[str, str | Region | None]]:
     meta = plan.plan
     region = None
     if meta.region is not None:
-        extra = [str(meta.region.level) if meta.region.level else "", meta.region.province or ""]
-        region = meta.region.name + (f" ({', '.join(e for e in extra if e)})" if any(extra) else "")
+        level = str(meta.region.level) if meta.region.level else None
+        region = Region(meta.region.name, level, meta.region.province or None)
     return [
         (N_("issuer"), meta.issuer or None),
         ("文号", meta.document or None),

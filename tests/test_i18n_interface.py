@@ -119,6 +119,21 @@ def test_show_speaks_chinese(plan: str, fmt: str) -> None:
     assert data == english
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a: [1, 2\n", "a: 'x\n", "a:\n\t- b\n", "a: 1\n---\nb: 2\n", "a: *y\n", "a: \x07\n"],
+)
+def test_yaml_syntax_errors_are_described_in_chinese(text: str, tmp_path: Path) -> None:
+    """libyaml's own description (`did not find expected ',' or ']' while parsing a flow
+    sequence`) is translated too, not only planctl's prefix; the quoted tokens stay."""
+    plan = tmp_path / "broken.yaml"
+    plan.write_text(text, encoding="utf-8")
+    code, output = run("validate", str(plan), "--format", "text", "--lang", "zh")
+    assert code == 1
+    assert "不是有效的 YAML" in output
+    assert english_words(re.sub(r"'[^']*'|<[^>]*>", " ", output), []) == {"YAML"}
+
+
 def test_rules_list_speaks_chinese() -> None:
     code, output = run("rules", "--format", "text", "--lang", "zh")
     assert code == 0

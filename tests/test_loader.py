@@ -104,3 +104,16 @@ def test_size_limit_is_applied_before_reading(tmp_path: Path) -> None:
     path.write_text("a: 1\n" * 100, encoding="utf-8")
     with pytest.raises(LoadError, match="over the limit"):
         load(str(path), max_bytes=50)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("a: \x07\n", Position(1, 4)), ("ab: 1\nc: 交\x08\n", Position(2, 5))],
+)
+def test_a_control_character_is_reported_where_it_stands(text: str, where: Position) -> None:
+    """Counted in characters (交 is one), in one line: not PyYAML's byte offset on a second."""
+    with pytest.raises(LoadError) as raised:
+        load_text(text)
+    assert raised.value.position == where
+    assert "\n" not in raised.value.message
+    assert "U+00" in raised.value.message

@@ -13,11 +13,15 @@ from planctl.i18n import _
 from planctl.loader.document import Document
 from planctl.loader.errors import YamlError
 from planctl.loader.events import EventReader, RefusedError, check_depth, may_nest_deeply
+from planctl.loader.yaml_messages import syntax_problem, unreadable_character, worded
 from planctl.location import Position
 
 try:  # the C parser is several times faster; PyYAML without libyaml still works
     from yaml._yaml import CParser as _Parser
+
+    _COUNTS_BYTES = True  # where it refuses a character: an offset into the UTF-8 bytes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _COUNTS_BYTES = False
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
@@ -44,6 +48,12 @@ def read_events(text: str) -> Document:
             raise
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
+    except yaml.reader.ReaderError as error:
+        problem = _("character U+{code:04X}: {reason}").format(
+            code=error.character, reason=worded(error.reason)
+        )
+        position = unreadable_character(text, error.position, _COUNTS_BYTES)
+        raise YamlError(_("not valid YAML: {error}").format(error=problem), position) from None
     except yaml.YAMLError as error:
         raise YamlError(_("not valid YAML: {error}").format(error=error)) from None
 
@@ -51,9 +61,7 @@ def read_events(text: str) -> Document:
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else None
-    problem = error.problem or _("cannot be read")
-    if error.context:
-        problem = f"{problem} {error.context}"
+    problem = syntax_problem(error.problem or _("cannot be read"), error.context)
     message = _("not valid YAML: {error}").format(error=problem)
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         message = _("{message} (a tab: YAML indentation must use spaces)").format(message=message)

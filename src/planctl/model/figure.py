@@ -14,14 +14,14 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
 )
 
 from planctl.i18n import N_, _
@@ -43,7 +43,7 @@ class Strict(BaseModel):
 
 
 def _parse_quantity(value: Any) -> Quantity:
-    # Figures arrive here already combined with their declared unit by `Figure._coerce`.
+    # Figures arrive here already read, with their declared unit, by their field's validator.
     if isinstance(value, Quantity):
         return value
     raise ValueError(_("a figure must be printed text such as 641.8亿元"))
@@ -210,29 +210,28 @@ def _check_unit(unit: Any) -> None:
         )
 
 
-def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Figure], Figure]:
+def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Quantity], Quantity]:
     """Check the unit family; a figure of a declared family (amounts, counts) is never negative."""
     allowed_set = frozenset(allowed) if allowed is not None else None
 
-    def check(figure: Figure) -> Figure:
-        for statement in (figure, *figure.also):
-            family = statement.value.family
-            if allowed_set is not None and statement.value.base < 0:
-                raise ValueError(
-                    _("{figure}: {what} cannot be negative").format(
-                        figure=statement.value.text, what=_(what)
-                    )
+    def check(quantity: Quantity) -> Quantity:
+        if allowed_set is None:
+            return quantity
+        if quantity.base < 0:
+            raise ValueError(
+                _("{figure}: {what} cannot be negative").format(figure=quantity.text, what=_(what))
+            )
+        family = quantity.family
+        if not _admits(allowed_set, family):
+            raise ValueError(
+                _("{figure} is {family}; {what} must be {families}").format(
+                    figure=quantity.text,
+                    family=family_label(family),
+                    what=_(what),
+                    families=_(" or ").join(sorted(family_label(f) for f in allowed_set)),
                 )
-            if allowed_set is not None and not _admits(allowed_set, family):
-                raise ValueError(
-                    _("{figure} is {family}; {what} must be {families}").format(
-                        figure=statement.value.text,
-                        family=family_label(family),
-                        what=_(what),
-                        families=_(" or ").join(sorted(family_label(f) for f in allowed_set)),
-                    )
-                )
-        return figure
+            )
+        return quantity
 
     return check
 
@@ -261,13 +260,31 @@ def figure_rules(
     families: Iterable[str] | None = None,
     default_unit: str | None = None,
     what: str = N_("this figure"),
-) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
-    """The validators of a figure field accepting `families`, bare numbers in `default_unit`."""
-    return (
-        BeforeValidator(_coerce(default_unit, families)),
-        AfterValidator(_families(families, what)),
-        WithJsonSchema(_schema_ref(families, default_unit)),
-    )
+) -> tuple[WrapValidator, WithJsonSchema]:
+    """The validator of a figure field accepting `families`, bare numbers in `default_unit`."""
+    coerce = _coerce(default_unit, families)
+    check = _families(families, what)
+    units = example_units(families)
+
+    def validate(raw: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        # Most figures are printed text (`641.8亿元`, `3个`): read and check it here, once, and
+        # hand pydantic a ready quantity. A mapping or a bare number is made a figure mapping
+        # first, and each of its statements is checked once the figure is built.
+        if isinstance(raw, str):
+            try:
+                quantity = parse(raw, default_unit)
+            except MissingUnitError as error:
+                raise error.with_units(units) from None
+            except QuantityError as error:
+                raise ValueError(str(error)) from None
+            return handler({"value": check(quantity)})
+        figure = handler(coerce(raw))
+        if isinstance(figure, Figure):
+            for statement in (figure, *figure.also):
+                check(statement.value)
+        return figure
+
+    return WrapValidator(validate), WithJsonSchema(_schema_ref(families, default_unit))
 
 
 _ANY = figure_rules()
@@ -284,12 +301,12 @@ _AREA = figure_rules({"area"}, what=N_("an area"))
 _SHARE = figure_rules({"percent"}, default_unit="%", what=N_("a share"))
 
 # Written out so that type checkers see each field as a `Figure`.
-AnyFigure = Annotated[Figure, _ANY[0], _ANY[1], _ANY[2]]
-Money = Annotated[Figure, _MONEY[0], _MONEY[1], _MONEY[2]]
-People = Annotated[Figure, _PEOPLE[0], _PEOPLE[1], _PEOPLE[2]]
-Households = Annotated[Figure, _HOUSEHOLDS[0], _HOUSEHOLDS[1], _HOUSEHOLDS[2]]
-Count = Annotated[Figure, _COUNT[0], _COUNT[1], _COUNT[2]]
-Beneficiaries = Annotated[Figure, _BENEFICIARIES[0], _BENEFICIARIES[1], _BENEFICIARIES[2]]
-Length = Annotated[Figure, _LENGTH[0], _LENGTH[1], _LENGTH[2]]
-Area = Annotated[Figure, _AREA[0], _AREA[1], _AREA[2]]
-Share = Annotated[Figure, _SHARE[0], _SHARE[1], _SHARE[2]]
+AnyFigure = Annotated[Figure, _ANY[0], _ANY[1]]
+Money = Annotated[Figure, _MONEY[0], _MONEY[1]]
+People = Annotated[Figure, _PEOPLE[0], _PEOPLE[1]]
+Households = Annotated[Figure, _HOUSEHOLDS[0], _HOUSEHOLDS[1]]
+Count = Annotated[Figure, _COUNT[0], _COUNT[1]]
+Beneficiaries = Annotated[Figure, _BENEFICIARIES[0], _BENEFICIARIES[1]]
+Length = Annotated[Figure, _LENGTH[0], _LENGTH[1]]
+Area = Annotated[Figure, _AREA[0], _AREA[1]]
+Share = Annotated[Figure, _SHARE[0], _SHARE[1]]

@@ -21,10 +21,37 @@ MEASURES = ("amount", "value", "projects", "beneficiaries", "length", "area")
 
 def iter_figures(model: BaseModel, path: PlanPath = ()) -> Iterator[tuple[Figure, PlanPath]]:
     """Every figure in `model`, depth first, restatements (`also`) after their figure."""
+    return iter(figures_in(model, path))
+
+
+def figures_in(model: BaseModel, path: PlanPath = ()) -> list[tuple[Figure, PlanPath]]:
+    """`iter_figures` as a list: one walk that appends, instead of a generator per level (a
+    county plan has a thousand figures under some ten thousand values)."""
+    found: list[tuple[Figure, PlanPath]] = []
+    _collect_model(model, path, found)
+    return found
+
+
+def _collect_model(model: BaseModel, path: PlanPath, found: list[tuple[Figure, PlanPath]]) -> None:
     for name in _fields_with_models(type(model)):
         value = getattr(model, name)
         if value is not None:
-            yield from _figures_in(value, (*path, name))
+            _collect(value, (*path, name), found)
+
+
+def _collect(value: object, path: PlanPath, found: list[tuple[Figure, PlanPath]]) -> None:
+    if isinstance(value, Figure):
+        found.append((value, path))
+        for index, restated in enumerate(value.also):
+            found.append((restated, (*path, "also", index)))
+    elif isinstance(value, BaseModel):
+        _collect_model(value, path, found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _collect(item, (*path, index), found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(item, (*path, key), found)
 
 
 @cache
@@ -37,21 +64,6 @@ def _holds_model(annotation: object) -> bool:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return True
     return any(_holds_model(argument) for argument in get_args(annotation))
-
-
-def _figures_in(value: object, path: PlanPath) -> Iterator[tuple[Figure, PlanPath]]:
-    if isinstance(value, Figure):
-        yield value, path
-        for index, restated in enumerate(value.also):
-            yield restated, (*path, "also", index)
-    elif isinstance(value, BaseModel):
-        yield from iter_figures(value, path)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _figures_in(item, (*path, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _figures_in(item, (*path, key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +95,7 @@ def build_index(plan: Plan) -> PlanIndex:
     budget = _budget_root(plan)
     roots = [root for root in [budget] if root is not None]
     roots.extend(_item(node, ("facts", i)) for i, node in enumerate(plan.facts))
-    figures = list(iter_figures(plan))
+    figures = figures_in(plan)
     ids, duplicates = _ids(roots, figures)
     return PlanIndex(budget, roots, figures, ids, duplicates)
 

@@ -59,8 +59,8 @@ class Comparison:
         digits is another figure (parts of 245460.75万元 against a printed 245460.74万元): worth
         showing, never a problem. A total printed more coarsely than its parts that rounds them
         correctly (641.8亿元 for 641.8006亿元) is no news and is not reported."""
-        if not self.agrees or self.bounded:
-            return False
+        if not self.agrees or self.bounded or self.computed == self.stated.base:
+            return False  # (an exact sum printed to the stated digits is the stated figure)
         return _to_digits(self.computed, self.stated, ROUND_HALF_UP) != self.stated.base
 
     @property
@@ -108,7 +108,7 @@ def compare(
     """
     tolerance = stated.tolerance + computed_tolerance
     gap = abs(computed - stated.base)
-    truncated = _to_digits(computed, stated, ROUND_DOWN) == stated.base and gap > tolerance
+    truncated = gap > tolerance and _to_digits(computed, stated, ROUND_DOWN) == stated.base
     if gap <= tolerance:
         verdict = Agreement.AGREES
     elif (
@@ -124,20 +124,25 @@ def compare(
 def compare_sum(
     stated: Quantity, parts: Sequence[Quantity], *, whole_tolerance: Decimal = Decimal(0)
 ) -> Comparison:
-    """Compare a stated total with the exact sum of its parts (all of one family).
+    """Compare a stated total with the exact sum of its parts (at least one, all of one family).
 
     Qualifiers count: a total printed as a lower bound (`20余万人`) agrees with any larger sum,
     parts of which one is a lower bound agree with any larger total (and the same for upper
     bounds); an approximate figure (`约`) is allowed a whole unit of its last digit.
     `whole_tolerance` widens the whole's precision when it is itself a sum (a schedule's years).
     """
-    computed = sum((part.base for part in parts), Decimal(0))
-    tolerance = sum((_tolerance(part) for part in parts), Decimal(0))
+    # One pass over the parts (a plan has a few hundred sums): their sum, what printing may
+    # have lost from them, and the finest last digit among them.
+    computed, tolerance, finest_part = Decimal(0), Decimal(0), parts[0].ulp_base
+    for part in parts:
+        computed += part.base
+        tolerance += part.ulp_base if part.bound is Bound.ABOUT else part.tolerance
+        finest_part = min(finest_part, part.ulp_base)
     comparison = compare(
         stated,
         computed,
         tolerance + _tolerance(stated) - stated.tolerance + whole_tolerance,
-        finest_part=min(part.ulp_base for part in parts),
+        finest_part=finest_part,
     )
     if comparison.agrees:
         return comparison

@@ -36,7 +36,11 @@ class Sum:
 
     def addable_parts(self) -> list[Quantity]:
         """The parts that can be added to the whole."""
-        return [part for part, _ in self.parts if addable(self.stated.value, part)]
+        whole = self.stated.value
+        family = whole.unit.family  # (most parts are of the whole's family: no call for them)
+        return [
+            part for part, _ in self.parts if part.unit.family == family or addable(whole, part)
+        ]
 
     @property
     def complete(self) -> bool:

@@ -81,6 +81,8 @@ class Figure(Strict):
 
     def statements(self) -> list[Figure]:
         """This figure and every restatement of it, most precise first."""
+        if not self.also:  # most figures are printed once: nothing to sort
+            return [self]
         return sorted([self, *self.also], key=lambda figure: figure.value.ulp_base)
 
 

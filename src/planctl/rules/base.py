@@ -71,6 +71,12 @@ def gap_finding(code: str, path: PlanPath, what: str, comparison: Comparison) ->
     )
 
 
+def reported(comparison: Comparison) -> bool:
+    """Whether `sum_findings` says anything of `comparison`: a rule may word its finding only
+    then (most sums of a plan agree, and wording one costs more than comparing it)."""
+    return not comparison.agrees or comparison.within_rounding
+
+
 def sum_findings(code: str, path: PlanPath, what: str, comparison: Comparison) -> Iterator[Finding]:
     """A stated total against its parts: a gap finding when they disagree, and an `info` one
     when they agree only at the printed precision (shown with `--show info`)."""

@@ -31,10 +31,11 @@ from collections.abc import Iterator
 from planctl.calc.compare import compare_sum, exceeds
 from planctl.calc.wording import item_name, measure_name
 from planctl.derive import Derived
+from planctl.derive.sums import Sum
 from planctl.findings import Finding, Severity
 from planctl.i18n import N_, _
 from planctl.model import Plan
-from planctl.rules.base import gap_finding, sum_findings
+from planctl.rules.base import gap_finding, reported, sum_findings
 
 CODE = "PC101"
 TITLE = N_("parts do not add up to the total")
@@ -47,23 +48,31 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
         parts = total.addable_parts()
         if not parts:
             continue
-        name = item_name(total.item.name, total.item.node)
         if total.kind == "overlapping":
             for part, path in total.parts:
                 over = exceeds(stated, [part]) if part in parts else None
                 if over is not None:
-                    what = _(
-                        "{name} {measure} (a part of an overlapping breakdown exceeds it)"
-                    ).format(name=name, measure=measure_name(total.measure))
+                    what = _what(
+                        total,
+                        N_("{name} {measure} (a part of an overlapping breakdown exceeds it)"),
+                    )
                     yield gap_finding(CODE, path, what, over)
-        elif total.complete and not total.mixed:
+        elif total.complete and len(parts) == len(total.parts):  # none left out: not mixed
             comparison = compare_sum(stated, parts)
-            what = _("{name} {measure}").format(name=name, measure=measure_name(total.measure))
-            yield from sum_findings(CODE, total.path, what, comparison)
+            if reported(comparison):
+                what = _what(total, N_("{name} {measure}"))
+                yield from sum_findings(CODE, total.path, what, comparison)
         else:
             over = exceeds(stated, parts)
             if over is not None:
-                what = _("{name} {measure} (parts of a partial breakdown exceed the whole)").format(
-                    name=name, measure=measure_name(total.measure)
+                what = _what(
+                    total, N_("{name} {measure} (parts of a partial breakdown exceed the whole)")
                 )
                 yield gap_finding(CODE, total.path, what, over)
+
+
+def _what(total: Sum, text: str) -> str:
+    """The sum a finding is about, worded only for a finding (most sums of a plan agree)."""
+    return _(text).format(
+        name=item_name(total.item.name, total.item.node), measure=measure_name(total.measure)
+    )

@@ -46,10 +46,23 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     for root in derived.index.trees:
         yield from _item_shares(root, None, index)
         for item in iter_items(root):
+            if not item.children:
+                continue  # a leaf: no shares under it (most items of a tree)
             for child in item.children:
-                yield from _item_shares(child, item, index)
+                if _states_a_share(child):
+                    yield from _item_shares(child, item, index)
             yield from _shares_add_up(item)
     yield from _group_shares(plan)
+
+
+def _states_a_share(item: TreeItem) -> bool:
+    """Whether the item states a share, its own or one of a figure's (most state none)."""
+    node = item.node
+    if node is None:
+        return False
+    return node.share is not None or any(
+        figure.share is not None for figure in item.figures.values()
+    )
 
 
 def _item_shares(

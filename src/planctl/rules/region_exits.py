@@ -22,7 +22,7 @@ Failing: the same with a schedule reaching only 150个 by 2019.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from planctl.calc.wording import in_context, measure_name
@@ -53,11 +53,15 @@ MISSING = {
 SEPARATOR = N_("list|; ")
 
 # A need is a number of villages or people, or the (field, region) of the figure missing for it.
-Need = Callable[[Region, list[ExitCriterion]], Decimal | tuple[str, str]]
+Need = Decimal | tuple[str, str]
 
 
 def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
     listed = [unit.region for unit in listed_units(plan)]
+    # The needs of each region with an exit year, once: every such year sums those of all the
+    # regions exiting by then.
+    dated = [(region.exit_year, region) for region in listed if region.exit_year is not None]
+    needs = _needs([region for _year, region in dated], derived.criteria)
     for index, region in enumerate(listed):
         path = ("regions", "items", index, "exit_year")
         if region.exit_year is None:
@@ -72,27 +76,31 @@ def check(plan: Plan, derived: Derived) -> Iterator[Finding]:
             )
             continue
         year = region.exit_year
-        exiting = [r for r in listed if r.exit_year is not None and r.exit_year <= year]
-        yield from _judge(derived, region, exiting, path)
+        exiting = [i for i, (other_year, _region) in enumerate(dated) if other_year <= year]
+        exiting_needs = {measure: [needs[measure][i] for i in exiting] for measure in needs}
+        yield from _judge(derived, region, exiting_needs, path)
     own = own_region(plan)
     if own is not None and own.region.exit_year is not None:
-        yield from _judge(derived, own.region, [own.region], own.path)
+        yield from _judge(derived, own.region, _needs([own.region], derived.criteria), own.path)
 
 
 def _judge(
-    derived: Derived, region: Region, exiting: list[Region], path: PlanPath
+    derived: Derived,
+    region: Region,
+    exiting: dict[str, list[Need]],
+    path: PlanPath,
 ) -> Iterator[Finding]:
-    """Whether the schedules exit, by `region`'s exit year, what the `exiting` regions need."""
+    """Whether the schedules exit, by `region`'s exit year, what the regions exiting by then
+    need (`exiting`: each one's need, by measure)."""
     year = region.exit_year
     assert year is not None
-    needs: tuple[tuple[str, Need], ...] = (("villages", villages_needed), ("people", people_needed))
-    for measure, need in needs:
+    for measure, needs in exiting.items():
         name = _("{name} exits in {year} ({measure})").format(
             name=region.name, year=year, measure=measure_name(measure)
         )
         series = derived.timeline.exit_series(measure)
         done = series.cumulative(year) if series is not None and series.entries else None
-        needed, lacking = _sum_needs(exiting, derived.criteria, need)
+        needed, lacking = _sum_needs(needs)
         why = None
         if series is None or not series.entries:
             why = _("the plan has no {measure} schedule").format(measure=measure_name(measure))
@@ -119,7 +127,7 @@ def _judge(
         needed_text, done_text = f"{format_decimal(needed)}{unit}", f"{format_decimal(done)}{unit}"
         figures = {
             "name": name,
-            "n": len(exiting),
+            "n": len(needs),
             "year": year,
             "needed": needed_text,
             "done": done_text,
@@ -158,13 +166,18 @@ def _missing(lacking: list[tuple[str, str]]) -> str:
     )
 
 
-def _sum_needs(
-    exiting: list[Region], criteria: list[ExitCriterion], need: Need
-) -> tuple[Decimal, list[tuple[str, str]]]:
+def _needs(regions: list[Region], criteria: list[ExitCriterion]) -> dict[str, list[Need]]:
+    """What each region needs to exit, by the measure of the schedule that must meet it."""
+    return {
+        "villages": [villages_needed(region, criteria) for region in regions],
+        "people": [people_needed(region, criteria) for region in regions],
+    }
+
+
+def _sum_needs(needs: list[Need]) -> tuple[Decimal, list[tuple[str, str]]]:
     """What the exiting regions need together, or the figures missing to say so."""
     total, lacking = Decimal(0), []
-    for region in exiting:
-        result = need(region, criteria)
+    for result in needs:
         if isinstance(result, tuple):
             lacking.append(result)
         else:

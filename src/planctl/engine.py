@@ -115,6 +115,7 @@ def check_document(document: Document, file: str, options: Options | None = None
                 findings.extend(
                     replace(
                         finding,
+                        file=file,
                         position=finding.position
                         or (document.locate(finding.path) if finding.path else None),
                         severity=_severity(finding, rule.severity),
@@ -135,8 +136,11 @@ def _severity(finding: Finding, default: Severity) -> Severity:
 def _finish(
     result: FileResult, findings: list[Finding], options: Options, plan: Plan | None
 ) -> FileResult:
+    # (A rule's finding has its file and severity already: one copy of it is enough.)
     findings = [
-        replace(
+        finding
+        if finding.file == result.file and finding.severity is not None
+        else replace(
             finding, file=result.file, severity=finding.severity or RULES[finding.code].severity
         )
         for finding in findings

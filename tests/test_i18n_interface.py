@@ -134,6 +134,24 @@ def test_yaml_syntax_errors_are_described_in_chinese(text: str, tmp_path: Path) 
     assert english_words(re.sub(r"'[^']*'|<[^>]*>", " ", output), []) == {"YAML"}
 
 
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "total: 5人\n",
+        "total: 5万元\n  items:\n    - {name: a, amount: 5万元, beneficiaries: 3亿元}\n",
+    ],
+)
+def test_a_figure_of_the_wrong_family_is_worded_in_chinese(figure: str, tmp_path: Path) -> None:
+    """The unit families a field accepts are named in Chinese too (金额, 计数), not `money`."""
+    plan = tmp_path / "family.yaml"
+    plan.write_text("plan:\n  title: 测试\nbudget:\n  " + figure, encoding="utf-8")
+    code, output = run("validate", str(plan), "--format", "text", "--lang", "zh")
+    assert code == 1
+    message = output.split("PC003", 1)[1].splitlines()[0]
+    assert "类单位" in message
+    assert english_words(message, []) == set()
+
+
 def test_rules_list_speaks_chinese() -> None:
     code, output = run("rules", "--format", "text", "--lang", "zh")
     assert code == 0

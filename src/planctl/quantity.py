@@ -21,7 +21,6 @@ from planctl.units import (
     FRACTION,
     MULTIPLIERS,
     Unit,
-    family_label,
     known_multipliers,
     known_units,
     lookup,
@@ -113,9 +112,11 @@ class Quantity:
     def in_unit(self, unit: Unit) -> Decimal:
         """The exact value expressed in another unit of the same family."""
         if unit.family != self.unit.family:
+            from planctl.calc.wording import family_name  # only for the message
+
             raise QuantityError(
                 _("cannot express {figure} ({family}) in {unit}").format(
-                    figure=self.text, family=family_label(self.family), unit=unit.text
+                    figure=self.text, family=family_name(self.family), unit=unit.text
                 )
             )
         return normalize(self.base / unit.factor)

@@ -27,6 +27,7 @@ FAMILIES = {
     "weight": N_("family|weight"),
     "power": N_("family|power"),
     "percent": N_("family|percent"),
+    "count": N_("family|count"),
     "duration": N_("family|duration"),
     "age": N_("family|age"),
 }

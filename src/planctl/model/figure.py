@@ -28,7 +28,7 @@ from planctl.i18n import N_, _
 from planctl.model.messages import did_you_mean
 from planctl.quantity import MissingUnitError, Quantity, QuantityError, parse_fraction
 from planctl.quantity import parse as _parse_figure
-from planctl.units import family_label, known_units, lookup, suggest
+from planctl.units import known_units, lookup, suggest
 
 # Plans repeat many figures (`3个`, `2019`, `100%`): a quantity is immutable, so one parse serves
 # every repetition. Parsing is most of the time spent turning a document into a plan; the cache
@@ -225,12 +225,14 @@ def _families(allowed: Iterable[str] | None, what: str) -> Callable[[Quantity], 
             )
         family = quantity.family
         if not _admits(allowed_set, family):
+            from planctl.calc.wording import family_name  # only for the message
+
             raise ValueError(
                 _("{figure} is {family}; {what} must be {families}").format(
                     figure=quantity.text,
-                    family=family_label(family),
+                    family=family_name(family),
                     what=_(what),
-                    families=_(" or ").join(sorted(family_label(f) for f in allowed_set)),
+                    families=_(" or ").join(sorted(family_name(f) for f in allowed_set)),
                 )
             )
         return quantity

@@ -21,6 +21,8 @@
 
 #define WORDS_MAX 5 /* len("false"), as scalars.WORDS_MAX */
 #define MAX_NUMBER_DIGITS 24 /* as scalars.MAX_NUMBER_DIGITS */
+#define KEY_SLOTS 256
+#define KEY_CACHED_MAX 32 /* longer keys are rare and not kept */
 
 typedef struct {
     yaml_parser_t parser;
@@ -32,6 +34,7 @@ typedef struct {
     PyObject *resolve;
     PyObject *bail;
     Py_ssize_t max_depth;
+    PyObject *keys[KEY_SLOTS]; /* the texts of recent keys: a plan repeats a few dozen */
 } Reader;
 
 static PyObject *node(Reader *reader, PyObject *path, Py_ssize_t depth);
@@ -201,13 +204,42 @@ scalar_text(yaml_event_t *event)
         (const char *)event->data.scalar.value, (Py_ssize_t)event->data.scalar.length, "strict");
 }
 
+/* A key's text, one string object for every repetition of a short key (`name`, `amount`):
+ * fewer objects to make and free, and the string's hash is computed once. */
+static PyObject *
+key_text(Reader *reader, yaml_event_t *event)
+{
+    const char *text = (const char *)event->data.scalar.value;
+    size_t length = event->data.scalar.length;
+    if (length > KEY_CACHED_MAX) {
+        return scalar_text(event);
+    }
+    size_t hash = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < length; i++) {
+        hash = (hash ^ (unsigned char)text[i]) * 16777619u;
+    }
+    PyObject **slot = &reader->keys[hash % KEY_SLOTS];
+    if (*slot != NULL) {
+        Py_ssize_t size;
+        const char *cached = PyUnicode_AsUTF8AndSize(*slot, &size);
+        if (cached != NULL && (size_t)size == length && memcmp(cached, text, length) == 0) {
+            return Py_NewRef(*slot);
+        }
+    }
+    PyObject *string = scalar_text(event);
+    if (string != NULL) {
+        Py_XSETREF(*slot, Py_NewRef(string));
+    }
+    return string;
+}
+
 /* A mapping key: its text, or the whole number or year a plain key reads as. */
 static PyObject *
 key_of(Reader *reader, yaml_event_t *event)
 {
     const char *text = (const char *)event->data.scalar.value;
     size_t length = event->data.scalar.length;
-    PyObject *string = scalar_text(event);
+    PyObject *string = key_text(reader, event);
     if (string == NULL || event->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
         return string;
     }
@@ -424,6 +456,9 @@ native_read(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         yaml_event_delete(&reader.event);
     }
     yaml_parser_delete(&reader.parser);
+    for (size_t i = 0; i < KEY_SLOTS; i++) {
+        Py_XDECREF(reader.keys[i]);
+    }
     Py_XDECREF(reader.marks);
     Py_XDECREF(reader.key_marks);
     return result;

@@ -373,21 +373,17 @@ node(Reader *reader, PyObject *path, Py_ssize_t depth)
                 string);
         }
     case YAML_MAPPING_START_EVENT:
-        if (event->data.mapping_start.anchor != NULL || event->data.mapping_start.tag != NULL) {
+    case YAML_SEQUENCE_START_EVENT: {
+        int is_mapping = event->type == YAML_MAPPING_START_EVENT;
+        if ((is_mapping ? event->data.mapping_start.anchor : event->data.sequence_start.anchor) ||
+            (is_mapping ? event->data.mapping_start.tag : event->data.sequence_start.tag)) {
             return give_up(reader);
         }
         if (set_mark(reader->marks, path, event->start_mark) < 0) {
             return NULL;
         }
-        return mapping(reader, path, depth);
-    case YAML_SEQUENCE_START_EVENT:
-        if (event->data.sequence_start.anchor != NULL || event->data.sequence_start.tag != NULL) {
-            return give_up(reader);
-        }
-        if (set_mark(reader->marks, path, event->start_mark) < 0) {
-            return NULL;
-        }
-        return sequence(reader, path, depth);
+        return is_mapping ? mapping(reader, path, depth) : sequence(reader, path, depth);
+    }
     default: /* an alias */
         return give_up(reader);
     }

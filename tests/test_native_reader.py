@@ -187,3 +187,29 @@ def test_a_plain_plan_is_checked_without_importing_pyyaml() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert imported.strip() == "False"
+
+
+_EDITS = ["\t", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "'", '"', "\n", "  "]
+_EDITS += ["#", "---\n", "|\n", "? ", "<<: ", "no", "012", "1e3", "~", "交", "\x07", "\ufeff"]
+_EDITS += ["-.inf", "2019-02-30", "9" * 30, "+5", "-0", ".5", "5.", "Yes", "TRUE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(8))
+def test_mutated_plans_read_alike(seed: int) -> None:
+    """Bundled plans with a few insertions and cuts: the two readers agree on every one, and
+    the C reader takes its share of them (about a quarter stay plain)."""
+    rng = random.Random(seed)
+    plans = [path.read_text(encoding="utf-8") for path in PLANS]
+    taken = 0
+    for _ in range(250):
+        text = rng.choice(plans)
+        for _ in range(rng.randrange(1, 4)):
+            cut = rng.randrange(len(text))
+            if rng.random() < 0.5:
+                text = text[:cut] + rng.choice(_EDITS) + text[cut:]
+            else:
+                text = text[:cut] + text[cut + rng.randrange(1, 20) :]
+        taken += takes(text)
+        assert_same(text)
+    assert taken > 25

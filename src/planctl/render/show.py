@@ -58,7 +58,9 @@ def worded(value: str | Region | TargetValue | None) -> str:
     if isinstance(value, Region):
         level = _(LEVELS[value.level]) if value.level in LEVELS else value.level
         extra = _(", ").join(part for part in (level, value.province) if part)
-        return f"{value.name} ({extra})" if extra else value.name
+        return (
+            _("{name} ({details})").format(name=value.name, details=extra) if extra else value.name
+        )
     return value
 
 

@@ -261,6 +261,24 @@ key_of(Reader *reader, yaml_event_t *event)
     return string;
 }
 
+/* The value of the node starting at the current event, at `path` with `key` (borrowed)
+ * appended; with `key_mark`, also where its key stands. */
+static PyObject *
+child_value(Reader *reader, PyObject *path, PyObject *key, Py_ssize_t depth,
+            const yaml_mark_t *key_mark)
+{
+    PyObject *child = child_path(path, key);
+    if (child == NULL) {
+        return NULL;
+    }
+    PyObject *value = NULL;
+    if (key_mark == NULL || set_mark(reader->key_marks, child, *key_mark) == 0) {
+        value = node(reader, child, depth + 1);
+    }
+    Py_DECREF(child);
+    return value;
+}
+
 static PyObject *
 mapping(Reader *reader, PyObject *path, Py_ssize_t depth)
 {
@@ -271,7 +289,7 @@ mapping(Reader *reader, PyObject *path, Py_ssize_t depth)
     }
     for (;;) {
         if (!next_event(reader)) {
-            goto fail;
+            break;
         }
         if (event->type == YAML_MAPPING_END_EVENT) {
             return result;
@@ -279,37 +297,28 @@ mapping(Reader *reader, PyObject *path, Py_ssize_t depth)
         if (event->type != YAML_SCALAR_EVENT || event->data.scalar.anchor != NULL ||
             event->data.scalar.tag != NULL) {
             give_up(reader);
-            goto fail;
+            break;
         }
         PyObject *key = key_of(reader, event);
         if (key == NULL) {
-            goto fail;
+            break;
         }
+        yaml_mark_t key_mark = event->start_mark;
         int seen = PyDict_Contains(result, key);
-        PyObject *child = seen == 0 ? child_path(path, key) : NULL;
-        if (seen != 0) {
-            Py_DECREF(key);
-            if (seen > 0) {
-                give_up(reader); /* a duplicate key */
-            }
-            goto fail;
+        PyObject *value = NULL;
+        if (seen > 0) {
+            give_up(reader); /* a duplicate key */
         }
-        if (child == NULL || set_mark(reader->key_marks, child, event->start_mark) < 0 ||
-            !next_event(reader)) {
-            Py_XDECREF(child);
-            Py_DECREF(key);
-            goto fail;
+        else if (seen == 0 && next_event(reader)) {
+            value = child_value(reader, path, key, depth, &key_mark);
         }
-        PyObject *value = node(reader, child, depth + 1);
-        Py_DECREF(child);
         int status = value == NULL ? -1 : PyDict_SetItem(result, key, value);
         Py_DECREF(key);
         Py_XDECREF(value);
         if (status < 0) {
-            goto fail;
+            break;
         }
     }
-fail:
     Py_DECREF(result);
     return NULL;
 }
@@ -323,26 +332,20 @@ sequence(Reader *reader, PyObject *path, Py_ssize_t depth)
     }
     for (Py_ssize_t index = 0;; index++) {
         if (!next_event(reader)) {
-            goto fail;
+            break;
         }
         if (reader->event.type == YAML_SEQUENCE_END_EVENT) {
             return result;
         }
         PyObject *key = PyLong_FromSsize_t(index);
-        PyObject *child = key == NULL ? NULL : child_path(path, key);
+        PyObject *value = key == NULL ? NULL : child_value(reader, path, key, depth, NULL);
         Py_XDECREF(key);
-        if (child == NULL) {
-            goto fail;
-        }
-        PyObject *value = node(reader, child, depth + 1);
-        Py_DECREF(child);
         int status = value == NULL ? -1 : PyList_Append(result, value);
         Py_XDECREF(value);
         if (status < 0) {
-            goto fail;
+            break;
         }
     }
-fail:
     Py_DECREF(result);
     return NULL;
 }

@@ -13,7 +13,7 @@ from planctl.i18n import _
 from planctl.loader.document import Document
 from planctl.loader.errors import YamlError
 from planctl.loader.events import EventReader, RefusedError, check_depth, may_nest_deeply
-from planctl.loader.yaml_messages import syntax_problem, unreadable_character, worded
+from planctl.loader.yaml_messages import syntax_problem, worded
 from planctl.location import Position
 
 try:  # the C parser is several times faster; PyYAML without libyaml still works
@@ -52,7 +52,7 @@ def read_events(text: str) -> Document:
         problem = _("character U+{code:04X}: {reason}").format(
             code=error.character, reason=worded(error.reason)
         )
-        position = unreadable_character(text, error.position, _COUNTS_BYTES)
+        position = _refused_at(text, error.position)
         raise YamlError(_("not valid YAML: {error}").format(error=problem), position) from None
     except yaml.YAMLError as error:
         raise YamlError(_("not valid YAML: {error}").format(error=error)) from None
@@ -66,3 +66,13 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         message = _("{message} (a tab: YAML indentation must use spaces)").format(message=message)
     return YamlError(message, position)
+
+
+def _refused_at(text: str, offset: int) -> Position:
+    """Where a character the parser refused stands, counted in characters: libyaml's offset
+    counts bytes of the UTF-8 text, the Python parser's characters."""
+    if _COUNTS_BYTES:
+        before = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
+    else:  # pragma: no cover - PyYAML without libyaml
+        before = text[:offset]
+    return Position(before.count("\n") + 1, len(before) - before.rfind("\n"))

@@ -9,7 +9,6 @@ libyaml's) is shown as it comes.
 from __future__ import annotations
 
 from planctl.i18n import N_, _
-from planctl.location import Position
 
 KNOWN = frozenset(
     {
@@ -73,12 +72,3 @@ def syntax_problem(problem: str, context: str | None) -> str:
     if not context:
         return worded(problem)
     return _("{problem} {context}").format(problem=worded(problem), context=worded(context))
-
-
-def unreadable_character(text: str, offset: int, byte_offset: bool) -> Position:
-    """Where the character libyaml's reader refused stands: its offset counts bytes of the
-    UTF-8 text (the C parser) or characters (PyYAML's Python reader)."""
-    before = text.encode("utf-8")[:offset].decode("utf-8", "ignore") if byte_offset else text
-    before = before[:offset]
-    line = before.count("\n") + 1
-    return Position(line, len(before) - (before.rfind("\n") + 1) + 1)
